@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """Anyone who signs in: a learner (often without e-mail), a trainer, a référent, a manager.
+
+    No field records nationality, legal status or asylum procedure, by design.
+    """
+
+    email = models.EmailField(_("e-mail address"), blank=True)
+    display_name = models.CharField(
+        _("display name"), max_length=80, blank=True,
+        help_text=_("The name shown on screen, in any script."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.shown_name
+
+    @property
+    def shown_name(self):
+        return self.display_name or self.get_full_name() or self.username
+
+
+class LearnerProfile(models.Model):
+    """What a learner chooses to show of themselves: a pictogram avatar and the languages they speak."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile"
+    )
+    avatar = models.CharField(_("avatar pictogram"), max_length=30, blank=True)
+    avatar_colour = models.CharField(_("avatar colour"), max_length=7, default="#2a6f97")
+    languages_spoken = models.CharField(_("languages spoken"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(avatar_colour__regex=r"^#[0-9a-fA-F]{6}$"),
+                name="learner_profile_colour_hex",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.user)

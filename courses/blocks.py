@@ -1,0 +1,247 @@
+"""Lesson steps. Each step is one screen of the lesson player; questions are graded by the server
+(see ``courses.grading``) and their templates never contain the answer key."""
+
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .widgets import ZoneEditorWidget
+from .zones import zones_from_value
+
+TEXT_FEATURES = ["bold"]
+
+
+class ZonesField(forms.JSONField):
+    widget = ZoneEditorWidget
+
+    def clean(self, value):
+        value = super().clean(value)
+        zones_from_value(value)
+        return value
+
+
+class ZonesBlock(blocks.FieldBlock):
+    """Target zones drawn on the image of the same step (never typed as coordinates)."""
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        self.field = ZonesField(required=required, help_text=help_text)
+        super().__init__(**kwargs)
+
+    def get_prep_value(self, value):
+        return json.loads(value) if isinstance(value, str) else value
+
+    def to_python(self, value):
+        return json.loads(value) if isinstance(value, str) else (value or [])
+
+    def value_for_form(self, value):
+        return json.dumps(value or [])
+
+    def value_from_form(self, value):
+        return json.loads(value) if isinstance(value, str) else value
+
+    class Meta:
+        icon = "crosshairs"
+        default = []
+
+
+def _audio_block():
+    return DocumentChooserBlock(
+        required=False, label=_("Audio"),
+        help_text=_("Optional recording of the text (mp3, ogg, m4a). Without it, the tablet reads the text aloud."),
+    )
+
+
+def _text_block(label, required=True):
+    return blocks.RichTextBlock(features=TEXT_FEATURES, required=required, label=label, max_length=400)
+
+
+class ImageStepBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    text = _text_block(_("One or two short sentences"))
+    audio = _audio_block()
+
+    class Meta:
+        icon = "image"
+        label = _("Image step")
+        template = "blocks/image_step_block.html"
+
+
+class HotspotStepBlock(blocks.StructBlock):
+    """A screenshot on which the learner practises tapping the right place (not scored)."""
+
+    image = ImageChooserBlock(label=_("Screenshot"))
+    instruction = _text_block(_("Instruction"))
+    zones = ZonesBlock(label=_("Target zones"))
+    feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
+    feedback_wrong = blocks.CharBlock(label=_("Feedback when wrong"), max_length=200)
+    audio = _audio_block()
+
+    class Meta:
+        icon = "crosshairs"
+        label = _("Tap the right place")
+        template = "blocks/hotspot_step_block.html"
+
+
+class TipBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("tip", _("Tip")), ("warning", _("Warning"))], default="tip", label=_("Kind")
+    )
+    text = _text_block(_("Text"))
+    image = ImageChooserBlock(required=False, label=_("Image"))
+    audio = _audio_block()
+
+    class Meta:
+        icon = "warning"
+        label = _("Tip or warning")
+        template = "blocks/tip_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = DocumentChooserBlock(label=_("Video file (mp4, webm)"))
+    poster = ImageChooserBlock(required=False, label=_("Poster image"))
+    caption = _text_block(_("Caption"), required=False)
+    audio = _audio_block()
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+
+
+class QuestionBlock(blocks.StructBlock):
+    """What every question has: a prompt, an optional picture and sound, feedback, a competence."""
+
+    prompt = _text_block(_("Question"))
+    image = ImageChooserBlock(required=False, label=_("Image"))
+    audio = _audio_block()
+    feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
+    feedback_wrong = blocks.CharBlock(label=_("Feedback when wrong"), max_length=200)
+    competence = SnippetChooserBlock("courses.Competence", required=False, label=_("Competence"))
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(required=False, max_length=120, label=_("Text"))
+    image = ImageChooserBlock(required=False, label=_("Image"))
+    is_correct = blocks.BooleanBlock(required=False, label=_("Correct answer"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("text") and not value.get("image"):
+            raise StructBlockValidationError(
+                block_errors={"text": ErrorList([_("Give this choice a text or an image.")])}
+            )
+        return value
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Choice")
+
+
+def _count_correct(choices):
+    return sum(1 for choice in choices if choice["is_correct"])
+
+
+class SingleChoiceQuestionBlock(QuestionBlock):
+    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=6, label=_("Choices"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if _count_correct(value["choices"]) != 1:
+            raise ValidationError(_("Mark exactly one choice as correct."))
+        return value
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Single choice question")
+        template = "blocks/choice_question_block.html"
+
+
+class MultipleChoiceQuestionBlock(QuestionBlock):
+    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=8, label=_("Choices"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if _count_correct(value["choices"]) < 1:
+            raise ValidationError(_("Mark at least one choice as correct."))
+        return value
+
+    class Meta:
+        icon = "tasks"
+        label = _("Multiple choice question")
+        template = "blocks/choice_question_block.html"
+
+
+class TrueFalseQuestionBlock(QuestionBlock):
+    is_true = blocks.BooleanBlock(required=False, label=_("The statement is true"))
+
+    class Meta:
+        icon = "help"
+        label = _("True or false")
+        template = "blocks/true_false_question_block.html"
+
+
+class OrderingQuestionBlock(QuestionBlock):
+    items = blocks.ListBlock(
+        blocks.CharBlock(max_length=120), min_num=2, max_num=8,
+        label=_("Items, in the right order"),
+        help_text=_("The learner sees them shuffled."),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Put in order")
+        template = "blocks/ordering_question_block.html"
+
+
+class TypedAnswerQuestionBlock(QuestionBlock):
+    accepted_answers = blocks.ListBlock(
+        blocks.CharBlock(max_length=120), min_num=1, label=_("Accepted answers")
+    )
+    ignore_case = blocks.BooleanBlock(required=False, default=True, label=_("Ignore upper/lower case"))
+    ignore_accents = blocks.BooleanBlock(required=False, default=True, label=_("Ignore accents"))
+    input_mode = blocks.ChoiceBlock(
+        choices=[("text", _("Text")), ("email", _("E-mail address")), ("numeric", _("Number"))],
+        default="text", label=_("Keyboard"),
+    )
+
+    class Meta:
+        icon = "edit"
+        label = _("Typed answer")
+        template = "blocks/typed_answer_question_block.html"
+
+
+class HotspotQuestionBlock(QuestionBlock):
+    image = ImageChooserBlock(label=_("Screenshot"))
+    zones = ZonesBlock(label=_("Target zones"))
+
+    class Meta:
+        icon = "crosshairs"
+        label = _("Image hotspot question")
+        template = "blocks/hotspot_question_block.html"
+
+
+class LessonStepsBlock(blocks.StreamBlock):
+    """The steps of a lesson, one screen each."""
+
+    image = ImageStepBlock()
+    hotspot = HotspotStepBlock()
+    tip = TipBlock()
+    video = VideoBlock()
+    single_choice = SingleChoiceQuestionBlock()
+    multiple_choice = MultipleChoiceQuestionBlock()
+    true_false = TrueFalseQuestionBlock()
+    ordering = OrderingQuestionBlock()
+    typed_answer = TypedAnswerQuestionBlock()
+    hotspot_question = HotspotQuestionBlock()
+
+    class Meta:
+        block_counts = {}
+

@@ -1,0 +1,162 @@
+"""Learner-facing views of the lesson path. They check the request and call services/selectors."""
+
+import json
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .grading import InvalidAnswer
+from .models import CoursePage, LessonPage
+from .rendering import lesson_steps_html
+
+MAX_JSON_BODY = 16 * 1024
+
+
+def lesson_serve(request, lesson, default_serve):
+    """A lesson is for signed-in learners who started its course; nothing is written on a GET."""
+    if getattr(request, "is_preview", False):
+        return default_serve(request)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    progress = selectors.lesson_progress_get(learner=request.user, lesson=lesson)
+    if progress is None:
+        course = lesson.get_parent()
+        if not selectors.enrolment_exists(learner=request.user, course=course):
+            messages.info(request, _("Press « Start » to begin this course."))
+            return redirect(course.url)
+    request.lesson_progress = progress
+    return default_serve(request)
+
+
+def lesson_context(request, lesson):
+    progress = getattr(request, "lesson_progress", None)
+    return {
+        "steps_html": lesson_steps_html(lesson, request),
+        "progress": progress,
+        "player_state": {
+            "current": progress.current_step if progress else 0,
+            "answered": selectors.attempt_answers(progress=progress),
+            "completed": bool(progress and progress.completed_at),
+        },
+    }
+
+
+def _json_error(message, status=400):
+    return JsonResponse({"error": message}, status=status)
+
+
+def _read_json(request):
+    if len(request.body) > MAX_JSON_BODY:
+        raise InvalidAnswer(_("This answer is too long."))
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidAnswer(_("The answer could not be read. Please try again.")) from None
+    if not isinstance(data, dict):
+        raise InvalidAnswer(_("The answer could not be read. Please try again."))
+    return data
+
+
+def _client_uuid(data):
+    try:
+        return uuid.UUID(str(data["client_uuid"]))
+    except (KeyError, ValueError):
+        raise InvalidAnswer(_("The answer could not be read. Please try again.")) from None
+
+
+def _step_id(data):
+    try:
+        return uuid.UUID(str(data["step_id"]))
+    except (KeyError, ValueError):
+        raise InvalidAnswer(_("This step is not part of the lesson. Reload the page.")) from None
+
+
+def _live_lesson(lesson_id):
+    return get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+
+
+def _progress_json(progress, lesson):
+    score = services.attempt_score(progress=progress, lesson=lesson)
+    return {
+        "status": progress.status,
+        "score": round(score * 100),
+        "pass_mark": lesson.pass_mark,
+        "completed": progress.completed_at is not None,
+    }
+
+
+def _api(view):
+    """JSON endpoints: signed-in, POST only, errors as translated JSON messages."""
+
+    @require_POST
+    def wrapper(request, lesson_id):
+        if not request.user.is_authenticated:
+            return _json_error(_("Your session has ended. Please sign in again."), status=401)
+        try:
+            return view(request, _live_lesson(lesson_id))
+        except InvalidAnswer as error:
+            return _json_error(error.message)
+        except PermissionDenied as error:
+            return _json_error(str(error), status=403)
+
+    return wrapper
+
+
+@_api
+def answer_create(request, lesson):
+    data = _read_json(request)
+    outcome = services.lesson_answer_record(
+        learner=request.user, lesson=lesson, step_id=_step_id(data),
+        payload=data.get("payload"), client_uuid=_client_uuid(data),
+    )
+    return JsonResponse(
+        {
+            "is_correct": outcome.answer.is_correct,
+            "feedback": outcome.grade.feedback,
+            "reveal": outcome.grade.reveal,
+            "progress": _progress_json(outcome.progress, lesson),
+        }
+    )
+
+
+@_api
+def step_visit(request, lesson):
+    data = _read_json(request)
+    progress = services.lesson_step_visit(learner=request.user, lesson=lesson, step_id=_step_id(data))
+    return JsonResponse({"progress": _progress_json(progress, lesson)})
+
+
+@require_POST
+@login_required
+def lesson_restart(request, lesson_id):
+    lesson = _live_lesson(lesson_id)
+    try:
+        services.lesson_restart(learner=request.user, lesson=lesson)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect(lesson.get_parent().url)
+    return redirect(lesson.url)
+
+
+@require_POST
+@login_required
+def course_start(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    services.enrolment_create(learner=request.user, course=course)
+    rows = selectors.course_lesson_list(course=course, learner=request.user)
+    target = next((r.lesson for r in rows if r.status != "completed"), None)
+    return redirect(target.url if target else course.url)
+
+
+@login_required
+def my_path(request):
+    courses = selectors.my_path_course_list(learner=request.user)
+    return render(request, "courses/my_path.html", {"courses": courses})

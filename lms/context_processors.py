@@ -1,0 +1,11 @@
+from django.conf import settings
+from django.utils.translation import get_language, get_language_bidi
+
+
+def languages(request):
+    """The language switcher: each language named in its own script."""
+    return {
+        "site_languages": settings.LANGUAGES,
+        "current_language": get_language(),
+        "is_rtl": get_language_bidi(),
+    }
