@@ -10,6 +10,8 @@ from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from lms.content_version import cached_for_content
+
 from .constants import COVER_IMAGE_WIDTHS, STEP_IMAGE_FORMATS, ProgressStatus
 from .models import Answer, CoursePage, Enrolment, LessonPage, LessonProgress
 
@@ -119,11 +121,27 @@ def enrolment_exists(*, learner, course) -> bool:
     return learner.is_authenticated and Enrolment.objects.filter(learner=learner, course=course).exists()
 
 
+def lesson_enrolment_exists(*, learner, lesson) -> bool:
+    """Whether the learner started the course this lesson belongs to (without loading the course)."""
+    course_path = lesson.path[:-PARENT_PATH_LENGTH]
+    return learner.is_authenticated and Enrolment.objects.filter(learner=learner, course__path=course_path).exists()
+
+
 def my_path_course_list(*, learner):
     """« Mon parcours »: the courses a learner follows, with how far they are."""
     course_ids = Enrolment.objects.filter(learner=learner).values("course_id")
     courses = _courses_with_covers(CoursePage.objects.filter(pk__in=course_ids))
     return _course_rows(courses, learner)
+
+
+def lesson_course_link(*, lesson):
+    """(title, url) of the course a lesson belongs to."""
+
+    def compute():
+        course = lesson.get_parent()
+        return {"title": course.title, "url": course.url}
+
+    return cached_for_content(f"lesson-course:{lesson.pk}", compute)
 
 
 def lesson_progress_get(*, learner, lesson):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from .constants import ANSWERABLE_STEP_KINDS, SCORED_STEP_KINDS, ProgressStatus
 from .grading import Grade, InvalidAnswer, grade_step
 from .models import Answer, Enrolment, LessonProgress
+from .selectors import lesson_enrolment_exists
 
 # Time between two taps that still counts as learning (longer gaps are a break).
 MAX_COUNTED_GAP = timedelta(minutes=3)
@@ -29,7 +30,7 @@ def enrolment_create(*, learner, course) -> Enrolment:
 
 
 def _require_enrolment(learner, lesson):
-    if not Enrolment.objects.filter(learner=learner, course_id=lesson.get_parent().pk).exists():
+    if not lesson_enrolment_exists(learner=learner, lesson=lesson):
         raise PermissionDenied(_("Start this course before answering its lessons."))
 
 
@@ -79,7 +80,7 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
 
 
 def _replayed(answer, learner, lesson, step):
-    if answer.learner_id != learner.pk or answer.lesson_id != lesson.pk or answer.step_id != step.id:
+    if answer.learner_id != learner.pk or answer.lesson_id != lesson.pk or str(answer.step_id) != str(step.id):
         raise InvalidAnswer(_("This answer was already sent for another question. Reload the page."))
     progress = LessonProgress.objects.get(learner=learner, lesson=lesson)
     return AnswerOutcome(answer, grade_step(step, answer.payload), progress)

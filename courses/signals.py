@@ -1,6 +1,10 @@
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from lms.content_version import content_version_bump
 
 from .models import CoursePage, LessonPage
 
@@ -11,3 +15,17 @@ def renditions_on_publish(sender, instance, **kwargs):
         from .tasks import page_renditions_generate
 
         transaction.on_commit(lambda: page_renditions_generate.delay(instance.pk))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(page_slug_changed)
+@receiver(post_page_move)
+def content_changed(sender, **kwargs):
+    transaction.on_commit(content_version_bump)
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        transaction.on_commit(content_version_bump)

@@ -27,11 +27,9 @@ def lesson_serve(request, lesson, default_serve):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     progress = selectors.lesson_progress_get(learner=request.user, lesson=lesson)
-    if progress is None:
-        course = lesson.get_parent()
-        if not selectors.enrolment_exists(learner=request.user, course=course):
-            messages.info(request, _("Press « Start » to begin this course."))
-            return redirect(course.url)
+    if progress is None and not selectors.lesson_enrolment_exists(learner=request.user, lesson=lesson):
+        messages.info(request, _("Press « Start » to begin this course."))
+        return redirect(selectors.lesson_course_link(lesson=lesson)["url"])
     request.lesson_progress = progress
     return default_serve(request)
 
@@ -40,6 +38,7 @@ def lesson_context(request, lesson):
     progress = getattr(request, "lesson_progress", None)
     return {
         "steps_html": lesson_steps_html(lesson, request),
+        "course_link": selectors.lesson_course_link(lesson=lesson),
         "progress": progress,
         "player_state": {
             "current": progress.current_step if progress else 0,

@@ -3,13 +3,19 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from lms.content_version import cached_for_content
+
 register = template.Library()
 
 
 def _page_urls(page):
     """URL of each translation of a Wagtail page, by language code."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {p.locale.language_code: p.url for p in translations}
+
+    def compute():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {p.locale.language_code: p.url for p in translations}
+
+    return cached_for_content(f"translations:{page.pk}", compute)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,110 @@
+"""Recording answers and progress: idempotent, first answer counts, completion and resume."""
+
+import uuid
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from courses import services
+from courses.constants import ProgressStatus
+from courses.grading import InvalidAnswer
+from courses.models import Answer, LessonProgress
+from tests import factories
+
+from .conftest import right_payload, step_of, wrong_payload
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(learner, lesson, step, payload, client_uuid=None):
+    return services.lesson_answer_record(
+        learner=learner, lesson=lesson, step_id=step.id, payload=payload,
+        client_uuid=client_uuid or uuid.uuid4(),
+    )
+
+
+def walk(learner, lesson, wrong=()):
+    """See every step and answer each question, rightly unless its kind is in ``wrong``."""
+    for step in lesson.steps:
+        services.lesson_step_visit(learner=learner, lesson=lesson, step_id=step.id)
+        if step.block_type in services.ANSWERABLE_STEP_KINDS:
+            payload = wrong_payload(step) if step.block_type in wrong else right_payload(step)
+            answer(learner, lesson, step, payload)
+    return LessonProgress.objects.get(learner=learner, lesson=lesson)
+
+
+def test_replayed_answer_is_recorded_once(enrolled, lesson_page):
+    step, key = step_of(lesson_page, "true_false"), uuid.uuid4()
+    first = answer(enrolled, lesson_page, step, {"value": True}, key)
+    again = answer(enrolled, lesson_page, step, {"value": True}, key)
+    assert Answer.objects.count() == 1
+    assert again.answer.pk == first.answer.pk and again.grade.is_correct
+
+
+def test_only_the_first_answer_of_an_attempt_counts(enrolled, lesson_page):
+    step = step_of(lesson_page, "true_false")
+    answer(enrolled, lesson_page, step, {"value": False})
+    second = answer(enrolled, lesson_page, step, {"value": True})
+    assert not second.answer.is_correct
+    assert Answer.objects.filter(learner=enrolled).count() == 1
+
+
+def test_client_uuid_of_another_question_is_refused(enrolled, lesson_page):
+    key = uuid.uuid4()
+    answer(enrolled, lesson_page, step_of(lesson_page, "true_false"), {"value": True}, key)
+    with pytest.raises(InvalidAnswer):
+        answer(enrolled, lesson_page, step_of(lesson_page, "typed_answer"), {"text": "x"}, key)
+
+
+def test_invalid_answer_changes_nothing(enrolled, lesson_page):
+    with pytest.raises(InvalidAnswer):
+        answer(enrolled, lesson_page, step_of(lesson_page, "typed_answer"), {"text": "a" * 10_000})
+    assert not Answer.objects.exists() and not LessonProgress.objects.exists()
+
+
+def test_learner_not_enrolled_cannot_answer(learner, lesson_page):
+    with pytest.raises(PermissionDenied):
+        answer(learner, lesson_page, step_of(lesson_page, "true_false"), {"value": True})
+    assert not Answer.objects.exists()
+
+
+def test_step_of_another_lesson_is_refused(enrolled, lesson_page, course_page):
+    other = factories.lesson(course_page, slug="autre", title="Autre")
+    with pytest.raises(InvalidAnswer):
+        answer(enrolled, lesson_page, step_of(other, "true_false"), {"value": True})
+
+
+def test_all_right_completes_the_lesson(enrolled, lesson_page):
+    progress = walk(enrolled, lesson_page)
+    assert progress.status == ProgressStatus.COMPLETED
+    assert progress.completed_at is not None and progress.best_score == 1.0
+
+
+def test_below_pass_mark_is_not_completed_then_retry_completes(enrolled, lesson_page):
+    progress = walk(enrolled, lesson_page, wrong={"true_false", "typed_answer"})
+    assert progress.status == ProgressStatus.IN_PROGRESS
+    assert progress.best_score == pytest.approx(4 / 6)
+    services.lesson_restart(learner=enrolled, lesson=lesson_page)
+    progress = walk(enrolled, lesson_page)
+    assert progress.attempt == 2 and progress.status == ProgressStatus.COMPLETED
+
+
+def test_lesson_is_not_completed_before_every_step_is_seen(enrolled, lesson_page):
+    for step in lesson_page.steps:
+        if step.block_type in services.SCORED_STEP_KINDS:
+            answer(enrolled, lesson_page, step, right_payload(step))
+    progress = LessonProgress.objects.get(learner=enrolled, lesson=lesson_page)
+    assert progress.status == ProgressStatus.IN_PROGRESS
+
+
+def test_visit_remembers_the_step_to_resume_at(enrolled, lesson_page):
+    third = list(lesson_page.steps)[2]
+    services.lesson_step_visit(learner=enrolled, lesson=lesson_page, step_id=third.id)
+    assert LessonProgress.objects.get(learner=enrolled).current_step == 2
+
+
+def test_completion_stays_after_a_weaker_retry(enrolled, lesson_page):
+    walk(enrolled, lesson_page)
+    services.lesson_restart(learner=enrolled, lesson=lesson_page)
+    progress = walk(enrolled, lesson_page, wrong={"true_false", "typed_answer", "single_choice"})
+    assert progress.status == ProgressStatus.COMPLETED and progress.best_score == 1.0
