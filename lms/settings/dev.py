@@ -7,3 +7,4 @@ from .base import *  # noqa: F403
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret")
 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 ALLOWED_HOSTS = ["*"]
+WHITENOISE_USE_FINDERS = True

@@ -26,11 +26,11 @@ def language_links(context):
     page = context.get("page")
     page_urls = _page_urls(page) if page is not None and hasattr(page, "get_translations") else {}
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code, name in settings.LANGUAGES:
         info = get_language_info(code)
         url = page_urls.get(code) if page is not None else translate_url(request.get_full_path(), code)
         links.append({
-            "code": code, "name": info["name_local"], "bidi": info["bidi"],
+            "code": code, "name": name, "bidi": info["bidi"],
             "url": url or f"/{code}/",
         })
     return links

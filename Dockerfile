@@ -1,0 +1,17 @@
+# Passerelle production image: gunicorn for the web, the same image runs the Celery worker and beat.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=lms.settings.production
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext fonts-noto-core \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+RUN DJANGO_SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
+    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
+RUN useradd --create-home passerelle && mkdir -p /app/media && chown passerelle /app/media
+USER passerelle
+EXPOSE 8000
+CMD ["gunicorn", "lms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,40 @@
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_learner_needs_no_email():
+    user = User.objects.create_user(username="yonas", password="x" * 12, display_name="ዮናስ")
+    user.full_clean()
+    assert user.email == "" and str(user) == "ዮናስ"
+
+
+def test_sign_in_with_a_wrong_password_says_so_and_signs_nobody_in(client):
+    factories.UserFactory(username="amina")
+    response = client.post(reverse("accounts:login"), {"username": "amina", "password": "wrong"})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_in_then_finish_ends_the_session(client):
+    factories.UserFactory(username="amina")
+    response = client.post(reverse("accounts:login"), {"username": "amina", "password": factories.PASSWORD})
+    assert response["Location"] == reverse("courses:my_path")
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("courses:my_path")).status_code == 302
+
+
+def test_pages_for_a_signed_in_person_are_never_stored(client):
+    client.force_login(factories.UserFactory())
+    assert "no-store" in client.get(reverse("courses:my_path"))["Cache-Control"]
+
+
+def test_the_public_catalogue_may_be_cached(client):
+    factories.catalogue()
+    response = client.get("/fr/")
+    assert response.status_code == 200 and "no-store" not in response.get("Cache-Control", "")
