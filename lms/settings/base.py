@@ -168,3 +168,4 @@ LOGGING = {
 
 # Serve uploaded media from Django (the demo and tests); production serves them from storage.
 SERVE_MEDIA = os.environ.get("PASSERELLE_SERVE_MEDIA", "1") == "1"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "courses.image_forms.PasserelleImageForm"

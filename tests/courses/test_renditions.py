@@ -1,0 +1,82 @@
+"""Renditions are made when a page is published, so no learner waits for an image to be resized."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from courses.rendering import CHOICE_SPECS, COVER_SPECS, STEP_SPECS
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def rendition_specs(image):
+    return set(image.renditions.values_list("filter_spec", flat=True))
+
+
+def test_publishing_a_lesson_generates_its_renditions(course_page, django_capture_on_commit_callbacks):
+    image = factories.make_image("step", seed=7)
+    steps = factories.every_kind_steps(image=image)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.lesson(course_page, steps=steps)
+    assert set(STEP_SPECS) <= rendition_specs(image)
+
+
+def test_publishing_a_course_generates_its_cover_renditions(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        course = factories.course()
+    assert set(COVER_SPECS) <= rendition_specs(course.cover)
+
+
+def test_choice_images_get_choice_sized_renditions(course_page, django_capture_on_commit_callbacks):
+    picture = factories.make_image("choice", seed=3)
+    question = {"prompt": "<p>Laquelle ?</p>", "image": None, "audio": None, "competence": None,
+                "feedback_correct": "Oui", "feedback_wrong": "Non",
+                "choices": [{"text": "", "image": picture, "is_correct": True},
+                            {"text": "Non", "image": None, "is_correct": False}]}
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.lesson(course_page, steps=[("single_choice", question)])
+    assert set(CHOICE_SPECS) <= rendition_specs(picture)
+
+
+@pytest.fixture
+def trainer_client(client):
+    trainer = factories.UserFactory(is_superuser=True)
+    client.force_login(trainer)
+    return client
+
+
+def png_bytes(size):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name,content", [
+    ("notes.txt", b"not an image at all"),
+    ("fake.png", b"\x89PNG but not really"),
+    ("huge.png", png_bytes((8000, 6000))),
+])
+def test_bad_image_uploads_are_refused_and_nothing_is_saved(trainer_client, settings, name, content):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 20_000_000
+    response = trainer_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "test", "file": SimpleUploadedFile(name, content), "collection": 1},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]  # shown next to the field, in the trainer's language
+    assert not get_image_model().objects.exists()
+
+
+def test_oversized_image_upload_is_refused(trainer_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
+    response = trainer_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "big", "file": SimpleUploadedFile("big.png", png_bytes((400, 400))), "collection": 1},
+    )
+    assert response.context["form"].errors["file"]
+    assert not get_image_model().objects.exists()
