@@ -1,0 +1,31 @@
+from django.utils.translation import gettext_lazy as _
+
+# The twelve pictograms of a picture password: everyday things, recognisable without reading.
+PICTOGRAMS = {
+    "sun": _("sun"),
+    "moon": _("moon"),
+    "star": _("star"),
+    "tree": _("tree"),
+    "flower": _("flower"),
+    "fish": _("fish"),
+    "bird": _("bird"),
+    "cat": _("cat"),
+    "house": _("house"),
+    "key": _("key"),
+    "cup": _("cup"),
+    "heart": _("heart"),
+}
+PICTURE_PASSWORD_LENGTH = 3
+
+# Learner codes avoid characters that look alike (0/O, 1/I/L, 2/Z, 5/S, 8/B).
+LEARNER_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+LEARNER_CODE_LENGTH = 6
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+
+
+class SecretKind:
+    PICTURE = "picture"
+    PIN = "pin"
+    CHOICES = [(PICTURE, _("Picture password")), (PIN, _("PIN"))]
