@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
 from .forms import SignInForm
 
 app_name = "accounts"
@@ -14,5 +15,6 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("terminer/", auth_views.LogoutView.as_view(), name="logout"),
+    path("terminer/", views.sign_out, name="logout"),
+    path("toujours-la/", views.session_ping, name="session_ping"),
 ]

@@ -75,3 +75,26 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.centre}"
+
+
+class EnrolledDevice(models.Model):
+    """A shared tablet a manager enrolled for the centre. It holds a secret token in a long-lived
+    cookie; revoking the device makes the cookie worthless."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="devices")
+    name = models.CharField(_("name"), max_length=80)
+    token_hash = models.CharField(max_length=64, unique=True)
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolled tablet")
+        verbose_name_plural = _("enrolled tablets")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.centre})"

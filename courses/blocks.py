@@ -19,13 +19,21 @@ from .zones import zones_from_value
 TEXT_FEATURES = ["bold"]
 
 
-class ZonesField(forms.JSONField):
+class ZonesField(forms.Field):
+    """The zones as JSON; an empty, damaged or out-of-image value gets the message of ``zones_from_value``."""
+
     widget = ZoneEditorWidget
 
-    def clean(self, value):
-        value = super().clean(value)
+    def to_python(self, value):
+        if not isinstance(value, str):
+            return value
+        try:
+            return json.loads(value) if value.strip() else []
+        except ValueError:
+            raise ValidationError(_("A target zone is damaged; draw it again.")) from None
+
+    def validate(self, value):
         zones_from_value(value)
-        return value
 
 
 class ZonesBlock(blocks.FieldBlock):
@@ -42,10 +50,14 @@ class ZonesBlock(blocks.FieldBlock):
         return json.loads(value) if isinstance(value, str) else (value or [])
 
     def value_for_form(self, value):
-        return json.dumps(value or [])
+        # A string here is raw form input that did not parse: leave it for ZonesField to reject.
+        return value if isinstance(value, str) else json.dumps(value or [])
 
     def value_from_form(self, value):
-        return json.loads(value) if isinstance(value, str) else value
+        try:
+            return json.loads(value) if isinstance(value, str) else value
+        except ValueError:
+            return value
 
     class Meta:
         icon = "crosshairs"

@@ -1,9 +1,9 @@
-from django.templatetags.static import static
-from django.utils.html import format_html
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import Competence
 
 
@@ -18,11 +18,7 @@ class CompetenceViewSet(SnippetViewSet):
 register_snippet(CompetenceViewSet)
 
 
-@hooks.register("insert_editor_js")
-def zone_editor_js():
-    return format_html('<script src="{}"></script>', static("courses/admin/zone_editor.js"))
-
-
-@hooks.register("insert_editor_css")
-def zone_editor_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("courses/admin/zone_editor.css"))
+@hooks.register("register_admin_urls")
+def zone_editor_urls():
+    # Wagtail wraps these in require_admin_access: anonymous users are sent to the admin login.
+    return [path("courses/zone-image/", admin_views.zone_image, name="courses_zone_image")]

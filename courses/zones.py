@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+EDGE = 1e-6  # rounding of fractions computed in the browser
+
 
 @dataclass(frozen=True)
 class Zone:
@@ -27,7 +29,8 @@ def zones_from_value(value) -> list[Zone]:
             zone = Zone(*(float(item[k]) for k in ("x", "y", "w", "h")))
         except (KeyError, TypeError, ValueError):
             raise ValidationError(_("A target zone is damaged; draw it again.")) from None
-        if not (0 <= zone.x < 1 and 0 <= zone.y < 1 and 0 < zone.w <= 1 and 0 < zone.h <= 1):
+        inside = zone.x + zone.w <= 1 + EDGE and zone.y + zone.h <= 1 + EDGE
+        if not (0 <= zone.x < 1 and 0 <= zone.y < 1 and 0 < zone.w <= 1 and 0 < zone.h <= 1 and inside):
             raise ValidationError(_("A target zone lies outside the image; draw it again."))
         zones.append(zone)
     return zones

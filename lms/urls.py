@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -15,12 +17,19 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.conf.urls.static import static
+    from django.views.static import serve as serve_file
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    def media_serve(request, path):
+        """Uploaded files from MEDIA_ROOT (read at request time, so tests can move it)."""
+        return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+
+    # Not django.conf.urls.static.static(): it serves nothing unless DEBUG is on.
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", media_serve)]
 
 urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
+    path("", include("centres.urls")),
     path("", include("courses.urls")),
     # Wagtail's page serving, with resolved URLs remembered (see courses/routing.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_serve, name="wagtail_serve"),

@@ -28,7 +28,7 @@ def body_for(step, payload=None):
 
 def test_lesson_asks_anonymous_visitors_to_sign_in(client, lesson_page):
     response = client.get(lesson_page.url)
-    assert response.status_code == 302 and "/connexion/" in response["Location"]
+    assert response.status_code == 302 and "/bienvenue/" in response["Location"]
 
 
 def test_opening_a_lesson_of_a_course_not_started_changes_nothing(client, learner, lesson_page, course_page):

@@ -1,0 +1,53 @@
+"""Writes about centres: enrolling and revoking shared tablets."""
+
+import hashlib
+import secrets
+
+from django.core import signing
+from django.utils import timezone
+
+from .models import EnrolledDevice
+
+DEVICE_COOKIE = "passerelle_device"
+DEVICE_SESSION_KEY = "device_id"
+DEVICE_COOKIE_MAX_AGE = 5 * 365 * 24 * 3600
+_SALT = "centres.device"
+
+
+def _hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def device_enrol(*, centre, name, by):
+    """Enrol a tablet; returns the device and the signed cookie value to store on it (shown once)."""
+    token = secrets.token_urlsafe(32)
+    device = EnrolledDevice.objects.create(centre=centre, name=name, token_hash=_hash(token), enrolled_by=by)
+    return device, signing.dumps(token, salt=_SALT)
+
+
+def device_revoke(*, device):
+    if device.revoked_at is None:
+        device.revoked_at = timezone.now()
+        device.save(update_fields=["revoked_at"])
+
+
+def device_from_cookie(value):
+    """The enrolled, unrevoked device a cookie belongs to; None for a forged or revoked one."""
+    if not value:
+        return None
+    try:
+        token = signing.loads(value, salt=_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        EnrolledDevice.objects.select_related("centre")
+        .filter(token_hash=_hash(token), revoked_at__isnull=True)
+        .first()
+    )
+
+
+def device_seen(*, device):
+    now = timezone.now()
+    if device.last_seen_at is None or (now - device.last_seen_at).total_seconds() > 300:
+        device.last_seen_at = now
+        device.save(update_fields=["last_seen_at"])

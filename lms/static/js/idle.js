@@ -1,0 +1,33 @@
+/* Shared tablet: warn after inactivity, then end the session (the « Terminer » form) so the next
+   person never sees this learner's page. The server ends the session too, at the same time. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var idleMs = parseInt(script.getAttribute("data-idle-seconds"), 10) * 1000;
+  var warning = document.querySelector("[data-idle-warning]");
+  var endForm = document.querySelector(".end-session");
+  if (!idleMs || !warning || !endForm) return;
+  var warnTimer, endTimer;
+
+  function csrf() {
+    var m = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+  function arm() {
+    clearTimeout(warnTimer); clearTimeout(endTimer);
+    warning.hidden = true;
+    warnTimer = setTimeout(function () { warning.hidden = false; }, Math.max(idleMs - 60000, 1000));
+    endTimer = setTimeout(function () { endForm.submit(); }, idleMs - 2000);
+  }
+  warning.querySelector("[data-idle-continue]").addEventListener("click", function () {
+    fetch(script.getAttribute("data-ping-url"), { method: "POST", headers: { "X-CSRFToken": csrf() }, credentials: "same-origin" })
+      .then(function (r) { if (r.status === 401) window.location.reload(); });
+    arm();
+  });
+  ["pointerdown", "keydown"].forEach(function (type) {
+    document.addEventListener(type, function () { if (warning.hidden) arm(); }, { passive: true });
+  });
+  /* A page brought back from the browser's memory (Back button) must not show a closed session. */
+  window.addEventListener("pageshow", function (event) { if (event.persisted) window.location.reload(); });
+  arm();
+})();
