@@ -30,6 +30,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("centres.urls")),
+    path("", include("centres.urls_learners")),
+    path("", include("accounts.urls_cards")),
+    path("", include("accounts.urls_privacy")),
     path("", include("courses.urls")),
     # Wagtail's page serving, with resolved URLs remembered (see courses/routing.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_serve, name="wagtail_serve"),
