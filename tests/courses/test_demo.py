@@ -1,0 +1,163 @@
+"""The demo loader: one run builds the whole catalogue, a second run changes no counts."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from accounts.models import User
+from centres.constants import Role
+from centres.models import Centre, Membership
+from courses.demo import loader
+from courses.demo.content import COURSE_MODULES
+from courses.models import CatalogueIndexPage, Competence, CoursePage, LessonPage
+
+IMAGE_KINDS = {"image", "hotspot"}
+QUESTION_KINDS = {"single_choice", "multiple_choice", "true_false", "ordering", "typed_answer", "hotspot_question"}
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": User.objects.count(),
+        "memberships": Membership.objects.count(),
+        "centres": Centre.objects.count(),
+        "competences": Competence.objects.count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Run load_demo twice in one transaction that is rolled back after the module's tests."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            out = io.StringIO()
+            call_command("load_demo", stdout=out, stderr=io.StringIO())
+            first = counts()
+            call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
+            yield {"first": first, "second": counts(), "output": out.getvalue()}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            for cache in caches.all():
+                cache.clear()  # site root paths and remembered routes point at rolled-back pages
+
+
+def available_modules():
+    return [slug for slug in COURSE_MODULES if loader.course_module(slug, []) is not None]
+
+
+@pytest.mark.django_db
+def test_each_course_module_is_loaded_in_french(demo):
+    french = CatalogueIndexPage.objects.get(locale__language_code="fr")
+    slugs = set(CoursePage.objects.child_of(french).live().values_list("slug", flat=True))
+    assert {"emails", "ameli"} <= slugs
+    assert slugs == set(available_modules())
+
+
+@pytest.mark.django_db
+def test_french_catalogue_is_the_site_root_and_welcome_page_is_gone(demo):
+    french = CatalogueIndexPage.objects.get(locale__language_code="fr")
+    assert Site.objects.get(is_default_site=True).root_page_id == french.pk
+    assert not Page.objects.filter(depth=2, slug="home").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_email_course_is_translated(demo, language):
+    french = CoursePage.objects.get(slug="emails", locale__language_code="fr")
+    translated = CoursePage.objects.get(slug="emails", locale__language_code=language)
+    assert translated.live and translated.translation_key == french.translation_key
+    assert translated.get_parent().specific.translation_key == french.get_parent().translation_key
+    french_lessons = LessonPage.objects.child_of(french)
+    translated_lessons = LessonPage.objects.child_of(translated)
+    assert {p.translation_key for p in translated_lessons} == {p.translation_key for p in french_lessons}
+    assert translated.title != french.title
+
+
+@pytest.mark.django_db
+def test_catalogues_resolve_in_every_language(demo, client):
+    for language in ("fr", "en", "ar"):
+        assert client.get(f"/{language}/", HTTP_HOST="localhost").status_code == 200
+    assert client.get("/ar/emails/", HTTP_HOST="localhost").status_code == 200
+
+
+@pytest.mark.django_db
+def test_every_lesson_follows_the_curriculum_rules(demo):
+    lessons = LessonPage.objects.filter(locale__language_code__in=["fr", "en", "ar"])
+    checked = 0
+    for lesson in lessons:
+        if lesson.get_parent().slug not in ("emails", "ameli"):
+            continue  # other courses are checked by their own authors
+        kinds = [step.block_type for step in lesson.steps]
+        assert len(kinds) >= 6, lesson
+        assert sum(kind in IMAGE_KINDS for kind in kinds) >= 4, lesson
+        assert sum(kind in QUESTION_KINDS for kind in kinds) >= 3, lesson
+        checked += 1
+    assert checked >= 4 * 3 + 3  # four e-mail lessons in three languages, three Améli lessons at least
+
+
+@pytest.mark.django_db
+def test_email_course_uses_every_question_type_and_tips(demo):
+    french = CoursePage.objects.get(slug="emails", locale__language_code="fr")
+    kinds = {step.block_type for lesson in LessonPage.objects.child_of(french) for step in lesson.steps}
+    assert QUESTION_KINDS | {"tip"} <= kinds
+    tip_kinds = {
+        step.value["kind"] for lesson in LessonPage.objects.child_of(french) for step in lesson.steps
+        if step.block_type == "tip"
+    }
+    assert tip_kinds == {"tip", "warning"}
+
+
+@pytest.mark.django_db
+def test_arabic_lessons_show_arabic_screens(demo):
+    arabic = CoursePage.objects.get(slug="emails", locale__language_code="ar")
+    titles = {
+        step.value["image"].title for lesson in LessonPage.objects.child_of(arabic) for step in lesson.steps
+        if step.block_type in IMAGE_KINDS
+    }
+    assert any(title.startswith("emails-ar/") for title in titles)
+
+
+@pytest.mark.django_db
+def test_demo_people_and_centre(demo):
+    centre = Centre.objects.get(name=loader.CENTRE_NAME)
+    learners = Membership.objects.filter(centre=centre, role=Role.LEARNER).values_list("user__username", flat=True)
+    assert set(learners) == {"amina", "yonas", "farid", "mariam"}
+    for username, role in [("formatrice", Role.TRAINER), ("responsable", Role.MANAGER), ("referent", Role.REFERENT)]:
+        assert Membership.objects.filter(centre=centre, role=role, user__username=username).exists()
+    trainer = User.objects.get(username="formatrice")
+    assert trainer.groups.filter(name="Editors").exists() and trainer.has_perm("wagtailadmin.access_admin")
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="amina").check_password(loader.DEMO_PASSWORD)
+    assert "passerelle-demo" in demo["output"] and "formatrice" in demo["output"]
+
+
+@pytest.mark.django_db
+def test_running_twice_keeps_one_copy_of_everything(demo):
+    assert demo["first"] == demo["second"]
+    assert demo["second"]["competences"] == 6
+    assert demo["second"]["users"] == 8
+
+
+def test_every_zone_key_used_by_the_content_exists():
+    zones = json.loads((Path(loader.__file__).parent / "images" / "zones.json").read_text())
+    for slug in ("emails", "ameli"):
+        module = loader.course_module(slug, [])
+        languages = [module.COURSE, *getattr(module, "TRANSLATIONS", {}).values()]
+        for course in languages:
+            for lesson in course["lessons"]:
+                for _kind, value in lesson["steps"]:
+                    if "zones" in value:
+                        assert zones.get(value["zones"]), value["zones"]
