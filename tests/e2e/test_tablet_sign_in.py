@@ -1,0 +1,90 @@
+"""Two learners share one enrolled tablet: A signs in with pictures, opens a lesson, presses
+« Terminer »; B signs in. Neither B's pages nor the Back button ever show A's name, lesson or answers."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from accounts import services as accounts_services
+from accounts.constants import SecretKind
+from centres import services as centres_services
+from courses.models import Enrolment
+from tests import factories
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+A_NAME, B_NAME = "Amina Diallo", "Yonas Tesfay"
+A_PICTURES, B_PICTURES = ["cat", "sun", "key"], ["tree", "fish", "moon"]
+LESSON_TITLE = "Lire un message"
+
+
+def learner(centre, name, pictures):
+    user = factories.learner_in(centre, display_name=name)
+    accounts_services.learner_secret_set(user=user, kind=SecretKind.PICTURE, value=pictures)
+    return user
+
+
+@pytest.fixture
+def tablet(page, live_server):
+    centre = factories.CentreFactory(name="Belleville")
+    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
+    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    course = factories.course()
+    lesson = factories.lesson(course, title=LESSON_TITLE)
+    a = learner(centre, A_NAME, A_PICTURES)
+    b = learner(centre, B_NAME, B_PICTURES)
+    for user in (a, b):
+        Enrolment.objects.create(learner=user, course=course)
+    return {"a": a, "b": b, "lesson": lesson}
+
+
+def sign_in_with_pictures(page, name, pictures):
+    page.goto(reverse("centres:tiles"))
+    page.get_by_role("link", name=name).click()
+    for key in pictures:
+        page.locator(f'[data-picture="{key}"]').click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("courses:my_path")) + "$"))
+
+
+def visible_step(page):
+    return page.locator("[data-step]:visible")
+
+
+def header_name(page):
+    who = page.locator("header .who")
+    return who.inner_text() if who.count() else ""
+
+
+def test_the_tablet_forgets_the_previous_learner(page, tablet):
+    sign_in_with_pictures(page, A_NAME, A_PICTURES)
+    assert header_name(page) == A_NAME
+    page.goto(tablet["lesson"].url)
+    page.locator("[data-next]").click()
+    page.locator("[data-next]").click()
+    hotspot = visible_step(page).locator("[data-hotspot] img")
+    box = hotspot.bounding_box()
+    hotspot.click(position={"x": box["width"] * 0.6, "y": box["height"] * 0.6})
+    expect(visible_step(page).locator(".feedback--right")).to_be_visible()
+
+    page.locator("header .button--end").click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("centres:tiles")) + "$"))
+    for _ in range(2):  # Back never brings A's pages back
+        page.go_back()
+        page.wait_for_load_state()
+        assert header_name(page) == "", f"a signed-in page came back at {page.url}"
+        assert LESSON_TITLE not in page.locator("body").inner_text()
+
+    sign_in_with_pictures(page, B_NAME, B_PICTURES)
+    assert header_name(page) == B_NAME and A_NAME not in page.locator("main").inner_text()
+    page.goto(tablet["lesson"].url)
+    assert visible_step(page).get_attribute("id") == "step-1"  # not where A stopped
+    page.locator("[data-next]").click()
+    page.locator("[data-next]").click()
+    expect(visible_step(page).locator("[data-feedback]")).to_be_hidden()  # A's answer is not B's
+    for _ in range(4):
+        page.go_back()
+        page.wait_for_load_state()
+        assert header_name(page) in ("", B_NAME), f"{header_name(page)!r} at {page.url}"
+        assert A_NAME not in page.locator("main").inner_text() or "/tablette/" in page.url
