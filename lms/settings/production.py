@@ -2,9 +2,15 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+if not REDIS_URL:  # noqa: F405
+    # Sessions, routes and caches must be shared by every web process, or « Terminer » on one
+    # process would leave the session alive in another's memory.
+    raise ImproperlyConfigured("REDIS_URL is required in production.")
 DEBUG = False
 SESSION_COOKIE_SECURE = os.environ.get("DJANGO_SECURE_COOKIES", "1") == "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
