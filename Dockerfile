@@ -9,8 +9,9 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
-RUN DJANGO_SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
-    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
+RUN export DJANGO_SECRET_KEY=build-only REDIS_URL=redis://build-only:6379/0 \
+    && python manage.py compilemessages --ignore=.venv \
+    && python manage.py collectstatic --noinput
 RUN useradd --create-home passerelle && mkdir -p /app/media && chown passerelle /app/media
 USER passerelle
 EXPOSE 8000
