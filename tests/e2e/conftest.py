@@ -1,0 +1,59 @@
+"""Browser tests: Debian's Chromium driven by Playwright's sync API, against pytest-django's live
+server. Playwright never downloads a browser here (no ``playwright install``)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils.translation import trans_real
+
+from .requirements import required
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make from
+# that thread are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PASSERELLE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+]
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session")
+def compiled_messages():
+    """The gettext catalogues compiled (what a user reads comes from them), and reloaded."""
+    if shutil.which("msgfmt") and any(Path(settings.BASE_DIR, "locales").glob("*/LC_MESSAGES/django.po")):
+        call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
+        trans_real._translations = {}
+        trans_real._default = None
+        trans_real._active = trans_real.Local()
+
+
+@pytest.fixture(scope="session")
+def browser(compiled_messages):
+    required("Chromium", CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, base_url=live_server.url)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+

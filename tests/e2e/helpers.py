@@ -1,0 +1,54 @@
+"""What the browser tests use besides fixtures: translations, axe-core, screenshots."""
+
+import json
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.template import Context, Template
+from django.utils import translation
+
+from .requirements import required
+
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+SCREENS = Path(os.environ.get("PASSERELLE_SCREENS", "/tmp/screens"))
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def t(message, language, **values):
+    """A ``{% translate %}`` message as a page in ``language`` shows it (the msgid until translated),
+    with ``%(name)s`` placeholders filled the way the player's JavaScript fills them."""
+    with translation.override(language):
+        text = Template("{% load i18n %}{% translate message %}").render(Context({"message": message}))
+    for name, value in values.items():
+        text = text.replace(f"%({name})s", str(value))
+    return text.replace("%%", "%") if values else text
+
+
+def tb(message, language, **values):
+    """A ``{% blocktranslate %}`` message with its variables, as a page in ``language`` shows it."""
+    with translation.override(language):
+        return translation.gettext(message) % values
+
+
+def check_accessibility(page, where):
+    """axe-core inside the page: no serious or critical violation."""
+    required("axe-core (npm ci)", AXE_JS)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    minor = sorted(f"{v['id']} ({v['impact']})" for v in results["violations"] if v not in blocking)
+    if minor:
+        print(f"axe on {where}, not blocking: {', '.join(minor)}")
+    report = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [{"target": n["target"], "summary": n.get("failureSummary", "")} for n in v["nodes"][:5]]}
+        for v in blocking
+    ]
+    assert not blocking, f"accessibility problems on {where}:\n{json.dumps(report, indent=1, ensure_ascii=False)}"
+
+
+def screenshot(page, name):
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=False)

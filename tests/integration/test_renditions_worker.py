@@ -1,0 +1,124 @@
+"""Publishing a lesson has a real Celery worker generate its image renditions ahead, so that no
+learner's request ever waits for an image to be resized."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+import dj_database_url
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+
+from courses.models import Enrolment
+from courses.rendering import COVER_SPECS, STEP_SPECS
+from courses.tasks import page_renditions_generate
+from lms.celery import app as celery_app
+from tests import factories
+
+pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+WORKER_START_TIMEOUT = 90
+TASK_TIMEOUT = 60
+Rendition = get_image_model().get_rendition_model()
+
+
+def _test_database_url():
+    """The URL of the database the tests use (pytest-django's test_<name>), for the worker."""
+    config = connection.settings_dict
+    url = dj_database_url.parse(os.environ["DATABASE_URL"])
+    assert config["NAME"].startswith("test_"), config["NAME"]
+    return f"postgres://{url['USER']}@{url['HOST']}:{url['PORT']}/{config['NAME']}"
+
+
+def _wait_until_it_answers(name, process):
+    deadline = time.monotonic() + WORKER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            pytest.fail(f"the Celery worker exited with code {process.returncode}:\n{output}")
+        if celery_app.control.ping(destination=[name], timeout=1.0):
+            return
+    pytest.fail(f"the Celery worker did not answer a ping within {WORKER_START_TIMEOUT} s")
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    """A real worker process on the test database, the test Redis and the test MEDIA_ROOT."""
+    assert not settings.CELERY_TASK_ALWAYS_EAGER, "REDIS_URL must be set (python -m tests.run_with_services)"
+    celery_app.control.purge()
+    name = f"test-{uuid.uuid4().hex[:8]}@localhost"
+    log = tmp_path / "worker.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": _test_database_url(),
+        "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "-Q", "celery",
+             "--concurrency=1", "--loglevel=INFO", "-n", name, "--without-gossip", "--without-mingle"],
+            env=env, cwd=settings.BASE_DIR, stdout=log_file, stderr=subprocess.STDOUT, text=True,
+        )
+    try:
+        _wait_until_it_answers(name, process)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        print(log.read_text()[-4000:])
+
+
+def _renditions(image, specs):
+    return set(Rendition.objects.filter(image=image, filter_spec__in=specs).values_list("filter_spec", flat=True))
+
+
+def _wait_for_renditions(image, specs):
+    deadline = time.monotonic() + TASK_TIMEOUT
+    while time.monotonic() < deadline:
+        if _renditions(image, specs) == set(specs):
+            return
+        time.sleep(0.2)
+    pytest.fail(f"renditions missing after {TASK_TIMEOUT} s: {set(specs) - _renditions(image, specs)}")
+
+
+def test_publishing_a_lesson_generates_its_renditions_in_the_worker(celery_worker, client):
+    image = factories.make_image("screenshot", size=(1200, 900), seed=7)
+    course = factories.course()
+    assert not _renditions(image, STEP_SPECS)
+
+    lesson = factories.lesson(course, steps=factories.every_kind_steps(image))
+
+    _wait_for_renditions(image, STEP_SPECS)
+    _wait_for_renditions(course.cover, COVER_SPECS)
+    for rendition in Rendition.objects.filter(image=image):
+        assert rendition.file.storage.exists(rendition.file.name), rendition.file.name
+
+    # Running the task again (a redelivery after a crash) reuses what exists.
+    count = Rendition.objects.count()
+    result = page_renditions_generate.delay(lesson.pk)
+    assert result.get(timeout=TASK_TIMEOUT) >= len(STEP_SPECS)
+    assert Rendition.objects.count() == count
+
+    # A learner's request finds every rendition ready: it writes none.
+    learner = factories.UserFactory()
+    Enrolment.objects.create(learner=learner, course=course)
+    client.force_login(learner)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(lesson.url)
+    assert response.status_code == 200
+    assert Rendition.objects.count() == count
+    writes = [q["sql"] for q in queries if "rendition" in q["sql"].lower() and q["sql"].startswith("INSERT")]
+    assert not writes
+    html = response.content.decode()
+    for rendition in Rendition.objects.filter(image=image, filter_spec__in=STEP_SPECS):
+        assert rendition.url in html
