@@ -65,6 +65,8 @@
   function render() {
     steps.forEach(function (step, i) { step.hidden = i !== index; });
     endScreen.hidden = true;
+    nextButton.hidden = false;
+    root.querySelector("[data-step-count]").hidden = false;
     var count = root.querySelector("[data-step-count]");
     count.textContent = count.getAttribute("data-template")
       .replace("%(current)s", index + 1).replace("%(total)s", steps.length);
@@ -190,6 +192,8 @@
 
   function showEnd() {
     steps.forEach(function (step) { step.hidden = true; });
+    nextButton.hidden = true;
+    root.querySelector("[data-step-count]").hidden = true;
     endScreen.hidden = false;
     var progress = lastProgress || { score: 0, pass_mark: 0, completed: state.completed };
     endScreen.querySelector("[data-end-title]").textContent = strings.finished;
@@ -202,7 +206,10 @@
     endScreen.focus();
   }
 
-  prevButton.addEventListener("click", function () { if (index > 0) { index -= 1; render(); } });
+  prevButton.addEventListener("click", function () {
+    if (!endScreen.hidden) { render(); return; }
+    if (index > 0) { index -= 1; render(); }
+  });
   nextButton.addEventListener("click", function () {
     var step = steps[index];
     if (stepIsQuestion(step) && !stepAnswered(step)) { showError(strings.answer_first); return; }
