@@ -20,6 +20,7 @@ from .constants import (
     PICTURE_PASSWORD_LENGTH,
     SecretKind,
 )
+from .hashers import LearnerSecretHasher
 from .models import LearnerCard, LearnerProfile, LearnerSecret, SignInLock
 
 logger = logging.getLogger("passerelle.sign_in")
@@ -76,7 +77,8 @@ SECRET_FORMATS = {SecretKind.PICTURE: _picture_secret, SecretKind.PIN: _pin_secr
 def learner_secret_set(*, user, kind, value) -> None:
     """Set a learner's picture password (a list of pictogram keys) or PIN (4 digits)."""
     raw = SECRET_FORMATS[kind](value)
-    LearnerSecret.objects.update_or_create(user=user, kind=kind, defaults={"secret_hash": make_password(raw)})
+    secret_hash = make_password(raw, hasher=LearnerSecretHasher.algorithm)
+    LearnerSecret.objects.update_or_create(user=user, kind=kind, defaults={"secret_hash": secret_hash})
 
 
 def _lock_for_update(user):

@@ -15,6 +15,10 @@ class Centre(models.Model):
         help_text=_("A learner's session on a shared tablet ends after this much inactivity."),
     )
     show_learner_tiles = models.BooleanField(_("show learner tiles"), default=True)
+    join_code = models.CharField(
+        _("join code"), max_length=12, unique=True, null=True, blank=True,
+        help_text=_("Newcomers type or scan it to create their own account; empty means joining is closed."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -61,6 +65,10 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     cohort = models.ForeignKey(
         Cohort, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+    )
+    confirmed = models.BooleanField(
+        _("confirmed by staff"), default=True,
+        help_text=_("False for a newcomer who joined alone, until a trainer confirms them."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,0 +1,162 @@
+"""A trainer's pages for the learners of a centre they staff: the list, adding one, importing a file."""
+
+import secrets
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts.constants import PICTOGRAMS
+
+from . import learners, selectors
+from .constants import Role
+from .forms_learners import ImportConfirmForm, LearnerCreateForm, LearnerImportForm
+from .imports import COLUMNS, ImportRefused, import_file_read, import_rows_check
+from .models import Membership
+
+HANDOVER_SESSION_KEY = "learner_handover"
+IMPORT_SESSION_KEY = "learner_import"
+
+
+def _staffed_centre_or_403(user, centre_id):
+    membership = selectors.centres_staffed_by(user=user).filter(centre_id=centre_id).first()
+    if membership is None:
+        raise PermissionDenied(_("Only a trainer or manager of this centre can do this."))
+    return membership.centre
+
+
+def _centre_learners(centre):
+    centre_memberships = Membership.objects.filter(centre=centre, role=Role.LEARNER).select_related("cohort")
+    return selectors.centre_learner_tiles(centre=centre).prefetch_related(
+        Prefetch("memberships", queryset=centre_memberships, to_attr="centre_memberships")
+    )
+
+
+@login_required
+@never_cache
+def learners_home(request):
+    """Straight to the learners of the trainer's centre; a choice when they staff several."""
+    centres = sorted({m.centre for m in selectors.centres_staffed_by(user=request.user)}, key=lambda c: c.name)
+    if not centres:
+        raise PermissionDenied(_("Only trainers and managers of a centre can see its learners."))
+    if len(centres) == 1:
+        return redirect("centres_learners:list", centre_id=centres[0].pk)
+    return render(request, "centres/learners/home.html", {"centres": centres})
+
+
+@login_required
+@never_cache
+def learner_list(request, centre_id):
+    centre = _staffed_centre_or_403(request.user, centre_id)
+    return render(request, "centres/learners/list.html", {"centre": centre, "learners": _centre_learners(centre)})
+
+
+@login_required
+@never_cache
+def learner_add(request, centre_id):
+    centre = _staffed_centre_or_403(request.user, centre_id)
+    form = LearnerCreateForm(request.POST or None, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            handover = learners.learner_create(
+                centre=centre, display_name=data["display_name"], latin_name=data["latin_name"],
+                avatar=data["avatar"], avatar_colour=data["avatar_colour"],
+                languages_spoken=data["languages_spoken"], cohort=data["cohort"], pictures=data["pictures"],
+                pin=data["pin"] or None, created_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[HANDOVER_SESSION_KEY] = {
+                "centre_id": centre.pk, "user_id": handover.user.pk, "learner_code": handover.learner_code,
+                "pictures": list(handover.pictures),
+            }
+            return redirect("centres_learners:created", centre_id=centre.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "centres/learners/add.html", {"centre": centre, "form": form}, status=status)
+
+
+def _pictures_labelled(keys):
+    return [(key, PICTOGRAMS[key]) for key in keys]
+
+
+@login_required
+@never_cache
+def learner_created(request, centre_id):
+    """The new learner's code and pictures, shown once: a reload shows the list instead."""
+    centre = _staffed_centre_or_403(request.user, centre_id)
+    handover = request.session.pop(HANDOVER_SESSION_KEY, None)
+    if not handover or handover["centre_id"] != centre.pk:
+        return redirect("centres_learners:list", centre_id=centre.pk)
+    learner = _centre_learners(centre).filter(pk=handover["user_id"]).first()
+    return render(request, "centres/learners/created.html", {
+        "centre": centre, "learner": learner, "learner_code": handover["learner_code"],
+        "pictures": _pictures_labelled(handover["pictures"]),
+    })
+
+
+@login_required
+@never_cache
+def learner_import(request, centre_id):
+    """Upload a file and see, row by row, what would be imported. Nothing is written here."""
+    centre = _staffed_centre_or_403(request.user, centre_id)
+    form = LearnerImportForm(request.POST or None, request.FILES or None)
+    context = {"centre": centre, "form": form, "columns": COLUMNS}
+    if request.method != "POST":
+        return render(request, "centres/learners/import.html", context)
+    if form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        try:
+            rows = import_file_read(name=uploaded.name, data=uploaded.read())
+        except ImportRefused as refused:
+            form.add_error("file", refused.message)
+        else:
+            return _import_preview(request, centre, rows, uploaded.name)
+    return render(request, "centres/learners/import.html", context, status=400)
+
+
+def _import_preview(request, centre, rows, filename):
+    reports = import_rows_check(centre=centre, rows=rows)
+    valid = [(r.number, raw) for r, (_number, raw) in zip(reports, rows, strict=True) if r.ok]
+    token = secrets.token_urlsafe(16)
+    request.session[IMPORT_SESSION_KEY] = {"token": token, "centre_id": centre.pk, "rows": valid}
+    return render(request, "centres/learners/preview.html", {
+        "centre": centre, "filename": filename, "reports": reports,
+        "errors": [r for r in reports if not r.ok], "valid_count": len(valid),
+        "confirm_form": ImportConfirmForm(initial={"token": token}),
+    })
+
+
+@require_POST
+@login_required
+@never_cache
+def learner_import_confirm(request, centre_id):
+    """Import the valid rows of the previewed file, all at once."""
+    centre = _staffed_centre_or_403(request.user, centre_id)
+    form = ImportConfirmForm(request.POST)
+    pending = request.session.get(IMPORT_SESSION_KEY)
+    if not (form.is_valid() and pending and pending["centre_id"] == centre.pk
+            and secrets.compare_digest(pending["token"], form.cleaned_data["token"])):
+        return render(request, "centres/learners/import_expired.html", {"centre": centre}, status=409)
+    del request.session[IMPORT_SESSION_KEY]
+    rows = [(number, raw) for number, raw in pending["rows"]]
+    result = learners.learners_import(centre=centre, rows=rows, created_by=request.user)
+    return render(request, "centres/learners/imported.html", {
+        "centre": centre, "imported": [(h, _pictures_labelled(h.pictures)) for h in result.imported],
+        "errors": [r for r in result.reports if not r.ok],
+    })
+
+
+@login_required
+def import_template(request, centre_id):
+    """An empty CSV with the expected columns, to fill in a spreadsheet."""
+    _staffed_centre_or_403(request.user, centre_id)
+    response = HttpResponse("\ufeff" + ";".join(COLUMNS) + "\r\n", content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="learners.csv"'
+    return response

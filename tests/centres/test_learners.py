@@ -1,0 +1,151 @@
+"""A trainer creates learner accounts one by one: no e-mail, a learner code, a hashed picture password."""
+
+import pytest
+from django.contrib.auth.hashers import check_password
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.constants import LEARNER_CODE_ALPHABET, LEARNER_CODE_LENGTH, PICTOGRAMS, SecretKind
+from accounts.models import LearnerSecret, User
+from accounts.services import learner_secret_check
+from centres import learners
+from centres.constants import Role
+from centres.models import Cohort, Membership
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def centre():
+    return factories.CentreFactory(name="Belleville")
+
+
+@pytest.fixture
+def trainer(centre):
+    user = factories.UserFactory(display_name="Claire")
+    Membership.objects.create(user=user, centre=centre, role=Role.TRAINER)
+    return user
+
+
+@pytest.fixture
+def trainer_client(client, trainer):
+    client.force_login(trainer)
+    return client
+
+
+def url(name, centre, lang="en"):
+    with translation.override(lang):
+        return reverse(f"centres_learners:{name}", args=[centre.pk])
+
+
+def test_a_learner_is_created_without_email_with_a_code_and_hashed_pictures(centre, trainer):
+    cohort = Cohort.objects.create(centre=centre, name="Lundi matin")
+    handover = learners.learner_create(
+        centre=centre, display_name="ዮናስ ገብረሂወት", latin_name="Yonas Gebrehiwet", languages_spoken="tigrinya",
+        cohort=cohort, pin="4821", created_by=trainer,
+    )
+    learner = User.objects.get(pk=handover.user.pk)
+    assert learner.email == "" and not learner.has_usable_password()
+    assert learner.display_name == "ዮናስ ገብረሂወት" and learner.learner_profile.latin_name == "Yonas Gebrehiwet"
+    code = learner.learner_profile.learner_code
+    assert code == handover.learner_code and len(code) == LEARNER_CODE_LENGTH
+    assert set(code) <= set(LEARNER_CODE_ALPHABET) and code.lower() in learner.username
+    membership = Membership.objects.get(user=learner)
+    assert (membership.centre, membership.role, membership.cohort) == (centre, Role.LEARNER, cohort)
+    pictures = list(handover.pictures)
+    assert len(set(pictures)) == 3 and set(pictures) <= set(PICTOGRAMS)
+    stored = LearnerSecret.objects.get(user=learner, kind=SecretKind.PICTURE).secret_hash
+    assert "-".join(pictures) not in stored and check_password("-".join(pictures), stored)
+    assert learner_secret_check(user=learner, kind=SecretKind.PICTURE, value=pictures)
+    assert learner_secret_check(user=learner, kind=SecretKind.PIN, value="4821")
+
+
+def test_chosen_pictures_are_kept(centre, trainer):
+    handover = learners.learner_create(centre=centre, display_name="Amina", pictures=["cat", "sun", "key"],
+                                       created_by=trainer)
+    assert handover.pictures == ("cat", "sun", "key")
+
+
+def test_a_cohort_of_another_centre_is_refused(centre, trainer):
+    elsewhere = Cohort.objects.create(centre=factories.CentreFactory(), name="Ailleurs")
+    with pytest.raises(ValidationError):
+        learners.learner_create(centre=centre, display_name="Amina", cohort=elsewhere, created_by=trainer)
+    assert not User.objects.filter(display_name="Amina").exists()
+
+
+def test_a_bad_pin_creates_nothing(centre, trainer):
+    with pytest.raises(ValidationError):
+        learners.learner_create(centre=centre, display_name="Amina", pin="12a4", created_by=trainer)
+    assert not User.objects.filter(display_name="Amina").exists()
+
+
+def test_the_trainer_adds_a_learner_and_sees_the_code_and_pictures_once(trainer_client, centre):
+    response = trainer_client.post(url("add", centre), {
+        "display_name": "فرشته رحیمی", "latin_name": "Fereshta Rahimi", "avatar_colour": "#c2185b",
+        "languages_spoken": "dari", "picture_1": "moon", "picture_2": "tree", "picture_3": "cup",
+    })
+    assert response.status_code == 302
+    page = trainer_client.get(response["Location"])
+    html = page.content.decode()
+    learner = User.objects.get(display_name="فرشته رحیمی")
+    assert learner.learner_profile.learner_code in html and "فرشته رحیمی" in html
+    assert html.index("#pic-moon") < html.index("#pic-tree") < html.index("#pic-cup")
+    assert 'id="pic-moon"' in html  # the sprite the pictures refer to is on the page
+    assert "no-store" in page["Cache-Control"]
+    again = trainer_client.get(response["Location"])
+    assert again.status_code == 302 and learner.learner_profile.learner_code not in again.content.decode()
+
+
+def test_the_form_shows_translated_errors_next_to_the_fields(trainer_client, centre):
+    response = trainer_client.post(url("add", centre, lang="fr"), {
+        "display_name": "", "avatar_colour": "red", "pin": "12a4", "picture_1": "sun",
+    })
+    assert response.status_code == 400 and not User.objects.exclude(memberships__role=Role.TRAINER).exists()
+    form = response.context["form"]
+    assert set(form.errors) >= {"display_name", "avatar_colour", "pin", "picture_1"}
+    html = response.content.decode()
+    assert 'class="field-error"' in html and "This field is required." not in html
+    assert str(form.errors["display_name"][0]) in html
+
+
+def test_the_list_shows_this_centres_learners_only(trainer_client, centre, trainer):
+    learners.learner_create(centre=centre, display_name="Amina Diallo", created_by=trainer)
+    learners.learner_create(centre=factories.CentreFactory(), display_name="Yonas Tekle", created_by=trainer)
+    html = trainer_client.get(url("list", centre)).content.decode()
+    assert "Amina Diallo" in html and "Yonas Tekle" not in html
+
+
+def test_learners_home_leads_to_the_trainers_centre(trainer_client, centre):
+    with translation.override("en"):
+        response = trainer_client.get(reverse("centres_learners:home"))
+    assert response["Location"] == url("list", centre)
+
+
+@pytest.mark.parametrize("page", ["list", "add", "import", "import_template"])
+def test_a_trainer_of_another_centre_is_refused(client, centre, page):
+    learners.learner_create(centre=centre, display_name="Amina Diallo", created_by=None)
+    outsider = factories.UserFactory()
+    Membership.objects.create(user=outsider, centre=factories.CentreFactory(), role=Role.TRAINER)
+    client.force_login(outsider)
+    response = client.get(url(page, centre))
+    assert response.status_code == 403 and "Amina" not in response.content.decode()
+
+
+def test_a_trainer_of_another_centre_cannot_add_a_learner_here(client, centre):
+    outsider = factories.UserFactory()
+    Membership.objects.create(user=outsider, centre=factories.CentreFactory(), role=Role.MANAGER)
+    client.force_login(outsider)
+    assert client.post(url("add", centre), {"display_name": "Intrus", "avatar_colour": "#2a6f97"}).status_code == 403
+    assert not User.objects.filter(display_name="Intrus").exists()
+
+
+def test_a_learner_cannot_see_the_list(client, centre):
+    learner = factories.learner_in(centre)
+    client.force_login(learner)
+    assert client.get(url("list", centre)).status_code == 403
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, centre):
+    assert client.get(url("list", centre)).status_code == 302
