@@ -112,3 +112,88 @@ class SignInLock(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.failures}"
+
+
+# --- Privacy: optional demographics with consent, erasure requests ---------------------------------
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "other", _("In another way")
+    UNSAID = "unsaid", _("I prefer not to say")
+
+
+class AgeBand(models.TextChoices):
+    UNDER_26 = "16-25", _("16 to 25 years")
+    FROM_26 = "26-35", _("26 to 35 years")
+    FROM_36 = "36-45", _("36 to 45 years")
+    FROM_46 = "46-55", _("46 to 55 years")
+    FROM_56 = "56+", _("56 years or more")
+    UNSAID = "unsaid", _("I prefer not to say")
+
+
+class DemographicConsent(models.Model):
+    """A learner's optional answers about gender and age band, kept only while they consent.
+    They are counted only as aggregates; withdrawing consent clears the answers and keeps the date."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="demographics")
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
+    consent_given_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn on"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("demographics (with consent)")
+        verbose_name_plural = _("demographics (with consent)")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent_given_at__isnull=False, consent_withdrawn_at__isnull=True)
+                | models.Q(gender="", age_band=""),
+                name="demographics_only_with_consent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gender__in=["", *Gender.values]), name="demographics_gender_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(age_band__in=["", *AgeBand.values]), name="demographics_age_band_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.gender or '—'} · {self.age_band or '—'}"
+
+    @property
+    def consented(self):
+        return self.consent_given_at is not None and self.consent_withdrawn_at is None
+
+
+class ErasureRequest(models.Model):
+    """A learner's (or a trainer's on their behalf) request to erase the learner's account.
+    A manager of the learner's centre confirms it; the account is then anonymised."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure_requests")
+    requested_at = models.DateTimeField(_("requested on"), auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("requested by"),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        ordering = ["requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(confirmed_at__isnull=True), name="erasure_one_pending_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.requested_at:%Y-%m-%d}"
