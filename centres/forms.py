@@ -1,33 +1,48 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from accounts.constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH
+from accounts.forms import PicturePasswordForm, PinForm
 
-
-class PicturePasswordForm(forms.Form):
-    """Three pictograms, in the order tapped, as a comma-separated list of keys."""
-
-    pictures = forms.CharField(max_length=100, widget=forms.HiddenInput)
-
-    def clean_pictures(self):
-        keys = [k for k in self.cleaned_data["pictures"].split(",") if k]
-        if len(keys) != PICTURE_PASSWORD_LENGTH or not all(k in PICTOGRAMS for k in keys):
-            raise forms.ValidationError(_("Tap %(count)d pictures.") % {"count": PICTURE_PASSWORD_LENGTH})
-        return keys
-
-
-class PinForm(forms.Form):
-    pin = forms.CharField(
-        label=_("Code"), min_length=4, max_length=4,
-        widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*"}),
-    )
-
-    def clean_pin(self):
-        pin = self.cleaned_data["pin"]
-        if not (pin.isascii() and pin.isdigit()):
-            raise forms.ValidationError(_("The code has 4 digits."))
-        return pin
+__all__ = ["PicturePasswordForm", "PinForm", "DeviceEnrolForm", "JoinCodeForm", "NewcomerForm"]
 
 
 class DeviceEnrolForm(forms.Form):
     name = forms.CharField(label=_("Name of this tablet"), max_length=80)
+
+
+AVATAR_COLOURS = ["#1f5f8b", "#1e7b46", "#a3281c", "#7b3fa0", "#b35c00", "#00695c"]
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Join code"), max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
+class NewcomerForm(PicturePasswordForm):
+    """A newcomer's own account: a name in any script, a colour, a language, three pictures."""
+
+    display_name = forms.CharField(label=_("Your name"), max_length=80)
+    avatar_colour = forms.ChoiceField(
+        label=_("Your colour"), choices=[(c, c) for c in AVATAR_COLOURS], widget=forms.RadioSelect,
+        initial=AVATAR_COLOURS[0],
+    )
+    language = forms.ChoiceField(label=_("Your language"), choices=settings.LANGUAGES, widget=forms.RadioSelect)
+
+    field_order = ["display_name", "avatar_colour", "language", "pictures"]
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Write your name."))
+        if name[0] in "=+-@":
+            raise forms.ValidationError(_("A name cannot start with = + - or @."))
+        return name
+
+    def clean_pictures(self):
+        keys = super().clean_pictures()
+        if len(set(keys)) != len(keys):
+            raise forms.ValidationError(_("Choose %(count)d different pictures.") % {"count": len(keys)})
+        return keys

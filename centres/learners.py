@@ -66,7 +66,7 @@ def _learner_code_claim(code: str) -> str:
 @transaction.atomic
 def learner_create(
     *, centre, display_name, latin_name="", avatar="", avatar_colour=DEFAULT_COLOUR, languages_spoken="",
-    cohort=None, pictures=None, pin=None, learner_code="", created_by,
+    cohort=None, pictures=None, pin=None, learner_code="", created_by, confirmed=True, language="",
 ) -> LearnerHandover:
     """Create a learner of ``centre`` (no e-mail, no usable password) with a learner code and a picture
     password (``pictures``, or three at random); ``pin`` optional. Raises ValidationError on bad values."""
@@ -75,6 +75,8 @@ def learner_create(
     pictures = list(pictures) if pictures else pictures_random()
     code = _learner_code_claim(learner_code)
     user = get_user_model()(username=_username_for(code), display_name=display_name.strip())
+    if language:
+        user.preferred_language = language
     user.set_unusable_password()
     user.save()
     LearnerProfile.objects.create(
@@ -82,7 +84,7 @@ def learner_create(
         languages_spoken=languages_spoken, latin_name=latin_name,
     )
     profile = learner_profile_ensure(user=user)
-    Membership.objects.create(user=user, centre=centre, role=Role.LEARNER, cohort=cohort)
+    Membership.objects.create(user=user, centre=centre, role=Role.LEARNER, cohort=cohort, confirmed=confirmed)
     learner_secret_set(user=user, kind=SecretKind.PICTURE, value=pictures)
     if pin:
         learner_secret_set(user=user, kind=SecretKind.PIN, value=pin)

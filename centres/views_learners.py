@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -32,7 +33,7 @@ def _staffed_centre_or_403(user, centre_id):
 
 def _centre_learners(centre):
     centre_memberships = Membership.objects.filter(centre=centre, role=Role.LEARNER).select_related("cohort")
-    return selectors.centre_learner_tiles(centre=centre).prefetch_related(
+    return selectors.centre_learner_tiles(centre=centre).select_related("sign_in_lock").prefetch_related(
         Prefetch("memberships", queryset=centre_memberships, to_attr="centre_memberships")
     )
 
@@ -53,7 +54,9 @@ def learners_home(request):
 @never_cache
 def learner_list(request, centre_id):
     centre = _staffed_centre_or_403(request.user, centre_id)
-    return render(request, "centres/learners/list.html", {"centre": centre, "learners": _centre_learners(centre)})
+    return render(request, "centres/learners/list.html", {
+        "centre": centre, "learners": _centre_learners(centre), "now": timezone.now(),
+    })
 
 
 @login_required

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls_cards")),
     path("", include("accounts.urls_privacy")),
     path("", include("centres.urls_privacy")),
+    path("", include("centres.urls_cards")),
     path("", include("courses.urls")),
     # Wagtail's page serving, with resolved URLs remembered (see courses/routing.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_serve, name="wagtail_serve"),

@@ -1,0 +1,25 @@
+"""Signal receivers of the centres app (connected in CentresConfig.ready)."""
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.urls import reverse
+
+from accounts.views import AFTER_SIGN_OUT
+
+from . import services
+from .constants import Role
+
+
+@receiver(user_logged_in, dispatch_uid="centres.device_session_after_card_sign_in")
+def device_session_after_card_sign_in(sender, request, user, **kwargs):
+    """A learner who scans their card on an enrolled tablet gets the tablet's session rules
+    (idle sign-out, back to the tiles on « Terminer »), as if they had tapped their tile."""
+    if request is None or services.DEVICE_SESSION_KEY in request.session:
+        return
+    device = services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE))
+    if device is None or not device.centre.memberships.filter(user=user, role=Role.LEARNER).exists():
+        return
+    request.session[services.DEVICE_SESSION_KEY] = device.pk
+    request.session[AFTER_SIGN_OUT] = reverse("centres:tiles")
+    request.session.set_expiry(device.centre.idle_timeout_minutes * 60)
+    services.device_seen(device=device)

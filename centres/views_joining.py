@@ -1,0 +1,127 @@
+"""Joining a centre without staff at hand, and the staff side of it (open/close, confirm, remove,
+unlock a learner locked out after five wrong tries)."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts.constants import PICTOGRAMS
+from accounts.ratelimit import rate_limited
+from accounts.services import sign_in_unlock
+
+from . import joining, selectors, services
+from .constants import Role
+from .forms import AVATAR_COLOURS, JoinCodeForm, NewcomerForm
+from .views import _sign_in
+
+JOINS_PER_ADDRESS_PER_HOUR = 20
+
+
+def _centre_for(user, centre_id, roles):
+    membership = selectors.centres_staffed_by(user=user, roles=roles).filter(centre_id=centre_id).first()
+    if membership is None:
+        raise PermissionDenied(_("Only staff of this centre can do this."))
+    return membership.centre
+
+
+@login_required
+@never_cache
+def join_manage(request, centre_id):
+    """A manager opens joining (a fresh code), shows it as text and QR code, or closes it."""
+    centre = _centre_for(request.user, centre_id, (Role.MANAGER,))
+    if request.method == "POST":
+        if request.POST.get("action") == "close":
+            joining.centre_join_close(centre=centre)
+        else:
+            joining.centre_join_open(centre=centre)
+        return redirect("centres:join_manage", centre_id=centre.pk)
+    qr = None
+    if centre.join_code:
+        url = request.build_absolute_uri(reverse("centres:join_with_code", args=[centre.join_code]))
+        qr = segno.make(url, error="m").svg_inline(scale=6, title=_("Join code"))
+    return render(request, "centres/joining/manage.html", {"centre": centre, "qr": qr})
+
+
+@never_cache
+def join(request, code=None):
+    """The newcomer's screen: the join code first (typed or from the QR), then name, colour,
+    language and three pictures."""
+    if code is None:
+        form = JoinCodeForm(request.GET or None)
+        if form.is_valid():
+            if joining.centre_by_join_code(form.cleaned_data["code"]) is not None:
+                return redirect("centres:join_with_code", code=form.cleaned_data["code"].strip().upper())
+            form.add_error("code", _("This join code does not work. Ask at the reception desk."))
+        return render(request, "centres/joining/code.html", {"form": form})
+    centre = joining.centre_by_join_code(code)
+    if centre is None:
+        raise Http404(_("This join code does not work. Ask at the reception desk."))
+    form = NewcomerForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    context = {"form": form, "centre": centre, "pictograms": PICTOGRAMS, "colours": AVATAR_COLOURS}
+    if request.method == "POST" and form.is_valid():
+        address = request.META.get("REMOTE_ADDR", "")
+        if rate_limited(f"join:{address}", limit=JOINS_PER_ADDRESS_PER_HOUR, window_seconds=3600):
+            context["error"] = _("Too many new accounts from here. Ask at the reception desk.")
+            return render(request, "centres/joining/join.html", context, status=429)
+        handover = joining.newcomer_join(
+            centre=centre, display_name=form.cleaned_data["display_name"],
+            avatar_colour=form.cleaned_data["avatar_colour"], language=form.cleaned_data["language"],
+            pictures=form.cleaned_data["pictures"],
+        )
+        return _welcome(request, centre, handover.user)
+    return render(request, "centres/joining/join.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _welcome(request, centre, user):
+    device = services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE))
+    if device is not None and device.centre_id == centre.pk:
+        return _sign_in(request, device, user)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("courses:my_path")
+
+
+def _staff_action(request, centre_id, action, done_message):
+    centre = _centre_for(request.user, centre_id, (Role.MANAGER, Role.TRAINER))
+    if not action(centre):
+        raise Http404
+    messages.success(request, done_message)
+    return redirect("centres_learners:list", centre_id=centre.pk)
+
+
+@require_POST
+@login_required
+def newcomer_confirm(request, centre_id, user_id):
+    return _staff_action(
+        request, centre_id, lambda centre: joining.newcomer_confirm(centre=centre, user_id=user_id),
+        _("The learner is confirmed."),
+    )
+
+
+@require_POST
+@login_required
+def newcomer_remove(request, centre_id, user_id):
+    return _staff_action(
+        request, centre_id, lambda centre: joining.newcomer_remove(centre=centre, user_id=user_id),
+        _("The account was removed."),
+    )
+
+
+@require_POST
+@login_required
+def learner_unlock(request, centre_id, user_id):
+    def unlock(centre):
+        learner = selectors.centre_learner_get(centre=centre, user_id=user_id)
+        if learner is None:
+            return False
+        sign_in_unlock(user=learner, by=request.user)
+        return True
+
+    return _staff_action(request, centre_id, unlock, _("The learner can sign in again."))
