@@ -23,3 +23,16 @@ def device_session_after_card_sign_in(sender, request, user, **kwargs):
     request.session[AFTER_SIGN_OUT] = reverse("centres:tiles")
     request.session.set_expiry(device.centre.idle_timeout_minutes * 60)
     services.device_seen(device=device)
+
+
+STAFF_SESSION_KEY = "is_centre_staff"
+
+
+@receiver(user_logged_in, dispatch_uid="centres.remember_staff_role")
+def remember_staff_role(sender, request, user, **kwargs):
+    """Remember in the session whether this person staffs a centre, so every page can show the
+    staff menu without a query."""
+    if request is not None and hasattr(request, "session"):
+        from .selectors import centres_staffed_by
+
+        request.session[STAFF_SESSION_KEY] = centres_staffed_by(user=user).exists()

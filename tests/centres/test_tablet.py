@@ -1,7 +1,11 @@
 """A shared tablet: enrolment by a manager, tiles of the centre's learners, picture sign-in."""
 
+from datetime import timedelta
+
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import services as accounts_services
 from accounts.constants import MAX_FAILURES, SecretKind
@@ -151,3 +155,36 @@ def test_signing_in_starts_at_the_tiles_on_a_tablet_and_at_the_form_elsewhere(cl
     assert tablet.get(start)["Location"] == reverse("centres:tiles")
     client.cookies.clear()
     assert client.get(start, {"next": "/fr/parcours/"})["Location"].startswith(reverse("accounts:login"))
+
+
+def test_each_request_pushes_back_the_end_of_a_tablet_session(tablet, centre):
+    from django.contrib.sessions.models import Session
+
+    sign_in(tablet, learner_with_pictures(centre))
+    key = tablet.session.session_key
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() + timedelta(seconds=30))
+    cache.clear()
+    tablet.get(reverse("courses:my_path"))
+    assert Session.objects.get(session_key=key).expire_date > timezone.now() + timedelta(minutes=9)
+
+
+def test_after_the_idle_time_the_tablet_shows_the_tiles_not_the_learner(tablet, centre):
+    from django.contrib.sessions.models import Session
+
+    sign_in(tablet, learner_with_pictures(centre))
+    Session.objects.filter(session_key=tablet.session.session_key).update(expire_date=timezone.now())
+    cache.clear()  # as if the idle time had passed: the cached copy expires with the session
+    response = tablet.get(reverse("courses:my_path"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("centres:tiles")
+    assert "Amina" not in response.content.decode().split("<main")[0]
+
+
+def test_staff_see_their_centre_menu_learners_do_not(client, centre):
+    manager = factories.UserFactory()
+    Membership.objects.create(user=manager, centre=centre, role=Role.MANAGER)
+    client.post(reverse("accounts:login"), {"username": manager.username, "password": factories.PASSWORD})
+    assert reverse("centres_learners:home") in client.get(reverse("courses:my_path")).content.decode()
+    learner = learner_with_pictures(centre)
+    client.post(reverse("accounts:logout"))
+    client.force_login(learner)
+    assert reverse("centres_learners:home") not in client.get(reverse("courses:my_path")).content.decode()

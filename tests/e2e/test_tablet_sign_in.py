@@ -88,3 +88,15 @@ def test_the_tablet_forgets_the_previous_learner(page, tablet):
         page.wait_for_load_state()
         assert header_name(page) in ("", B_NAME), f"{header_name(page)!r} at {page.url}"
         assert A_NAME not in page.locator("main").inner_text() or "/tablette/" in page.url
+
+
+def test_an_idle_tablet_warns_before_closing_the_session(page, tablet):
+    centre = tablet["a"].memberships.get().centre
+    centre.idle_timeout_minutes = 1  # the warning comes one minute before the end: at once here
+    centre.save()
+    sign_in_with_pictures(page, A_NAME, A_PICTURES)
+    warning = page.locator("[data-idle-warning]")
+    expect(warning).to_be_visible(timeout=5_000)
+    warning.locator("[data-idle-continue]").click()
+    expect(warning).to_be_hidden()
+    assert header_name(page) == A_NAME
