@@ -7,7 +7,12 @@ from .services import normalise_learner_code
 
 
 class SignInForm(AuthenticationForm):
-    """Username and password, for staff and for learners until tablet sign-in exists."""
+    """Username and password, for staff (learners sign in with pictures or their code)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("This name and password do not match. Try again."),
+    }
 
     username = forms.CharField(
         label=_("Name or learner code"), max_length=150,

@@ -38,7 +38,7 @@ class LearnerProfile(models.Model):
     """What a learner chooses to show of themselves: a pictogram avatar and the languages they speak."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile"
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="learner_profile"
     )
     avatar = models.CharField(_("avatar pictogram"), max_length=30, blank=True)
     avatar_colour = models.CharField(_("avatar colour"), max_length=7, default="#2a6f97")
@@ -66,13 +66,16 @@ class LearnerProfile(models.Model):
 class LearnerSecret(models.Model):
     """A learner's picture password or PIN, stored hashed like a password."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="secrets")
-    kind = models.CharField(max_length=10, choices=SecretKind.CHOICES)
-    secret_hash = models.CharField(max_length=200)
-    updated_at = models.DateTimeField(auto_now=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="secrets"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=SecretKind.CHOICES)
+    secret_hash = models.CharField(_("secret (hashed)"), max_length=200)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("learner secret")
+        verbose_name_plural = _("learner secrets")
         constraints = [models.UniqueConstraint(fields=["user", "kind"], name="secret_one_per_kind")]
 
     def __str__(self):
@@ -82,13 +85,16 @@ class LearnerSecret(models.Model):
 class LearnerCard(models.Model):
     """A printed card whose QR code opens the learner's sign-in. Reissuing revokes the old one."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards")
-    token_hash = models.CharField(max_length=64, unique=True)
-    issued_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="cards"
+    )
+    token_hash = models.CharField(_("card secret (hashed)"), max_length=64, unique=True)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("learner card")
+        verbose_name_plural = _("learner cards")
         constraints = [
             models.UniqueConstraint(
                 fields=["user"], condition=models.Q(revoked_at__isnull=True), name="card_one_active_per_user"
@@ -102,13 +108,16 @@ class LearnerCard(models.Model):
 class SignInLock(models.Model):
     """Failed picture-password or PIN attempts of a learner; five in a row lock them out for a while."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_lock")
-    failures = models.PositiveSmallIntegerField(default=0)
-    locked_until = models.DateTimeField(null=True, blank=True)
-    last_failure_at = models.DateTimeField(null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="sign_in_lock"
+    )
+    failures = models.PositiveSmallIntegerField(_("failed tries"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    last_failure_at = models.DateTimeField(_("last failed try"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sign-in lock")
+        verbose_name_plural = _("sign-in locks")
 
     def __str__(self):
         return f"{self.user} · {self.failures}"
@@ -137,7 +146,9 @@ class DemographicConsent(models.Model):
     """A learner's optional answers about gender and age band, kept only while they consent.
     They are counted only as aggregates; withdrawing consent clears the answers and keeps the date."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="demographics")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="demographics"
+    )
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
     consent_given_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
@@ -173,7 +184,9 @@ class ErasureRequest(models.Model):
     """A learner's (or a trainer's on their behalf) request to erase the learner's account.
     A manager of the learner's centre confirms it; the account is then anonymised."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure_requests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="erasure_requests"
+    )
     requested_at = models.DateTimeField(_("requested on"), auto_now_add=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     MANAGER = "manager", _("Manager")
     TRAINER = "trainer", _("Trainer")
-    REFERENT = "referent", _("Référent")
+    REFERENT = "referent", _("Referent")
     LEARNER = "learner", _("Learner")
 
 

@@ -19,7 +19,7 @@ class Centre(models.Model):
         _("join code"), max_length=12, unique=True, null=True, blank=True,
         help_text=_("Newcomers type or scan it to create their own account; empty means joining is closed."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("centre")
@@ -39,7 +39,7 @@ class Centre(models.Model):
 class Cohort(models.Model):
     """A group of learners who follow a programme together at a centre."""
 
-    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="cohorts")
+    centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.CASCADE, related_name="cohorts")
     name = models.CharField(_("name"), max_length=120)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
@@ -59,18 +59,18 @@ class Membership(models.Model):
     """A person's role at a centre. A learner belongs to a centre from the day they are created."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
     )
-    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="memberships")
+    centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     cohort = models.ForeignKey(
-        Cohort, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+        Cohort, verbose_name=_("cohort"), on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
     )
     confirmed = models.BooleanField(
         _("confirmed by staff"), default=True,
         help_text=_("False for a newcomer who joined alone, until a trainer confirms them."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("membership")
@@ -89,15 +89,15 @@ class EnrolledDevice(models.Model):
     """A shared tablet a manager enrolled for the centre. It holds a secret token in a long-lived
     cookie; revoking the device makes the cookie worthless."""
 
-    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="devices")
+    centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.CASCADE, related_name="devices")
     name = models.CharField(_("name"), max_length=80)
-    token_hash = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(_("tablet secret (hashed)"), max_length=64, unique=True)
     enrolled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("enrolled by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_seen_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("enrolled tablet")
