@@ -21,6 +21,7 @@ from . import selectors, services
 from .constants import Role
 from .forms import DeviceEnrolForm, PicturePasswordForm, PinForm
 from .models import EnrolledDevice
+from .permissions import staffed_centre_or_403
 
 ATTEMPTS_PER_DEVICE = 60
 ATTEMPTS_PER_ADDRESS = 120
@@ -88,33 +89,32 @@ def learner_sign_in(request, user_id, kind=SecretKind.PICTURE):
         raise Http404
     form_class = PicturePasswordForm if kind == SecretKind.PICTURE else PinForm
     form = form_class(request.POST or None)
-    context = {"device": device, "learner": learner, "form": form, "kind": kind, "pictograms": PICTOGRAMS}
+    context = {
+        "device": device, "learner": learner, "form": form, "kind": kind, "pictograms": PICTOGRAMS,
+        "back_url": reverse("centres:tiles"),
+        "picture_url": reverse("centres:sign_in_picture", args=[learner.pk]),
+        "pin_url": reverse("centres:sign_in_pin", args=[learner.pk]),
+    }
     if request.method == "POST" and form.is_valid():
         if _too_many_attempts(request, device):
             context["error"] = _("Too many tries on this tablet. Wait a few minutes.")
-            return render(request, "centres/sign_in.html", context, status=429)
+            return render(request, "accounts/cards/sign_in.html", context, status=429)
         value = form.cleaned_data["pictures" if kind == SecretKind.PICTURE else "pin"]
         try:
             if learner_secret_check(user=learner, kind=kind, value=value):
                 return _sign_in(request, device, learner)
         except SignInLocked as locked:
-            return render(request, "centres/locked.html", {**context, "until": locked.until}, status=423)
+            return render(request, "accounts/cards/locked.html", {**context, "until": locked.until}, status=423)
         context["error"] = _("That is not right. Try again.")
-    return render(request, "centres/sign_in.html", context, status=400 if request.method == "POST" else 200)
+    return render(request, "accounts/cards/sign_in.html", context, status=400 if request.method == "POST" else 200)
 
-
-def _managed_centre_or_403(user, centre_id):
-    membership = selectors.centres_staffed_by(user=user, roles=(Role.MANAGER,)).filter(centre_id=centre_id).first()
-    if membership is None:
-        raise PermissionDenied(_("Only a manager of this centre can do this."))
-    return membership.centre
 
 
 @login_required
 @never_cache
 def devices(request, centre_id):
     """A manager's list of the centre's tablets, with enrolment of this tablet."""
-    centre = _managed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id, (Role.MANAGER,))
     form = DeviceEnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         _device, cookie = services.device_enrol(centre=centre, name=form.cleaned_data["name"], by=request.user)
@@ -133,7 +133,7 @@ def devices(request, centre_id):
 @require_POST
 @login_required
 def device_revoke(request, centre_id, device_id):
-    centre = _managed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id, (Role.MANAGER,))
     device = get_object_or_404(EnrolledDevice, centre=centre, pk=device_id)
     services.device_revoke(device=device)
     messages.success(request, _("The tablet « %(name)s » can no longer sign learners in.") % {"name": device.name})

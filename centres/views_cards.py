@@ -3,7 +3,6 @@ Printing issues new cards, so any earlier card of those learners stops working."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,13 +16,7 @@ from accounts.cards import cards_issue, cards_pdf
 from accounts.models import LearnerCard
 
 from . import selectors
-
-
-def _staffed_centre_or_403(user, centre_id):
-    membership = selectors.centres_staffed_by(user=user).filter(centre_id=centre_id).first()
-    if membership is None:
-        raise PermissionDenied(_("Only a trainer or a manager of this centre can do this."))
-    return membership.centre
+from .permissions import staffed_centre_or_403
 
 
 def _cohort_id(data):
@@ -58,7 +51,7 @@ def _pdf_response(request, centre, learners, *, name):
 @never_cache
 def cards_index(request, centre_id):
     """The centre's learners, to print everyone's cards, a few of them, or reissue one."""
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     cohort_id = _cohort_id(request.GET)
     return render(request, "centres/cards/index.html", {
         "centre": centre, "learners": _learners_with_cards(centre=centre, cohort_id=cohort_id),
@@ -70,7 +63,7 @@ def cards_index(request, centre_id):
 @login_required
 def cards_print(request, centre_id):
     """A PDF of new cards for the chosen learners (or all of them, or all of one cohort)."""
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     learners = selectors.centre_learner_tiles(centre=centre, cohort_id=_cohort_id(request.POST))
     if request.POST.get("scope") != "all":
         chosen = [value for value in request.POST.getlist("learner") if value.isdigit()]
@@ -86,7 +79,7 @@ def cards_print(request, centre_id):
 @login_required
 def card_reissue(request, centre_id, user_id):
     """A new card for one learner, as a PDF; their old card stops working at once."""
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     learner = selectors.centre_learner_get(centre=centre, user_id=user_id)
     if learner is None:
         raise Http404

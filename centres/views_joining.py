@@ -5,7 +5,6 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,23 +19,18 @@ from accounts.services import sign_in_unlock
 from . import joining, selectors, services
 from .constants import Role
 from .forms import AVATAR_COLOURS, JoinCodeForm, NewcomerForm
+from .permissions import staffed_centre_or_403
 from .views import _sign_in
 
 JOINS_PER_ADDRESS_PER_HOUR = 20
 
-
-def _centre_for(user, centre_id, roles):
-    membership = selectors.centres_staffed_by(user=user, roles=roles).filter(centre_id=centre_id).first()
-    if membership is None:
-        raise PermissionDenied(_("Only staff of this centre can do this."))
-    return membership.centre
 
 
 @login_required
 @never_cache
 def join_manage(request, centre_id):
     """A manager opens joining (a fresh code), shows it as text and QR code, or closes it."""
-    centre = _centre_for(request.user, centre_id, (Role.MANAGER,))
+    centre = staffed_centre_or_403(request.user, centre_id, (Role.MANAGER,))
     if request.method == "POST":
         if request.POST.get("action") == "close":
             joining.centre_join_close(centre=centre)
@@ -89,7 +83,7 @@ def _welcome(request, centre, user):
 
 
 def _staff_action(request, centre_id, action, done_message):
-    centre = _centre_for(request.user, centre_id, (Role.MANAGER, Role.TRAINER))
+    centre = staffed_centre_or_403(request.user, centre_id, (Role.MANAGER, Role.TRAINER))
     if not action(centre):
         raise Http404
     messages.success(request, done_message)

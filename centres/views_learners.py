@@ -19,16 +19,11 @@ from .constants import Role
 from .forms_learners import ImportConfirmForm, LearnerCreateForm, LearnerImportForm
 from .imports import COLUMNS, ImportRefused, import_file_read, import_rows_check
 from .models import Membership
+from .permissions import staffed_centre_or_403
 
 HANDOVER_SESSION_KEY = "learner_handover"
 IMPORT_SESSION_KEY = "learner_import"
 
-
-def _staffed_centre_or_403(user, centre_id):
-    membership = selectors.centres_staffed_by(user=user).filter(centre_id=centre_id).first()
-    if membership is None:
-        raise PermissionDenied(_("Only a trainer or manager of this centre can do this."))
-    return membership.centre
 
 
 def _centre_learners(centre):
@@ -53,7 +48,7 @@ def learners_home(request):
 @login_required
 @never_cache
 def learner_list(request, centre_id):
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     return render(request, "centres/learners/list.html", {
         "centre": centre, "learners": _centre_learners(centre), "now": timezone.now(),
     })
@@ -62,7 +57,7 @@ def learner_list(request, centre_id):
 @login_required
 @never_cache
 def learner_add(request, centre_id):
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     form = LearnerCreateForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -93,7 +88,7 @@ def _pictures_labelled(keys):
 @never_cache
 def learner_created(request, centre_id):
     """The new learner's code and pictures, shown once: a reload shows the list instead."""
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     handover = request.session.pop(HANDOVER_SESSION_KEY, None)
     if not handover or handover["centre_id"] != centre.pk:
         return redirect("centres_learners:list", centre_id=centre.pk)
@@ -108,7 +103,7 @@ def learner_created(request, centre_id):
 @never_cache
 def learner_import(request, centre_id):
     """Upload a file and see, row by row, what would be imported. Nothing is written here."""
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     form = LearnerImportForm(request.POST or None, request.FILES or None)
     context = {"centre": centre, "form": form, "columns": COLUMNS}
     if request.method != "POST":
@@ -141,7 +136,7 @@ def _import_preview(request, centre, rows, filename):
 @never_cache
 def learner_import_confirm(request, centre_id):
     """Import the valid rows of the previewed file, all at once."""
-    centre = _staffed_centre_or_403(request.user, centre_id)
+    centre = staffed_centre_or_403(request.user, centre_id)
     form = ImportConfirmForm(request.POST)
     pending = request.session.get(IMPORT_SESSION_KEY)
     if not (form.is_valid() and pending and pending["centre_id"] == centre.pk
@@ -159,7 +154,7 @@ def learner_import_confirm(request, centre_id):
 @login_required
 def import_template(request, centre_id):
     """An empty CSV with the expected columns, to fill in a spreadsheet."""
-    _staffed_centre_or_403(request.user, centre_id)
+    staffed_centre_or_403(request.user, centre_id)
     response = HttpResponse("\ufeff" + ";".join(COLUMNS) + "\r\n", content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="learners.csv"'
     return response

@@ -6,7 +6,6 @@ import logging
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,21 +15,12 @@ from django.views.decorators.http import require_POST
 from accounts import privacy
 from accounts.views_privacy import export_response
 
-from . import selectors
 from .constants import STAFF_ROLES, Role
 from .models import Membership
-from .permissions import learners_readable_by
+from .permissions import learners_readable_by, staffed_centre_or_403
 
 logger = logging.getLogger("passerelle.privacy")
 
-
-def _centre_staffed_or_403(user, centre_id, roles):
-    membership = selectors.centres_staffed_by(user=user, roles=roles).filter(centre_id=centre_id).first()
-    if membership is None:
-        if roles == (Role.MANAGER,):
-            raise PermissionDenied(_("Only a manager of this centre can do this."))
-        raise PermissionDenied(_("Only the staff of this centre can do this."))
-    return membership.centre
 
 
 def _centre_learner_ids(centre):
@@ -51,7 +41,7 @@ def _learner_or_404(request, centre, user_id):
 @login_required
 @never_cache
 def learner_export(request, centre_id, user_id):
-    centre = _centre_staffed_or_403(request.user, centre_id, STAFF_ROLES)
+    centre = staffed_centre_or_403(request.user, centre_id, STAFF_ROLES)
     learner = _learner_or_404(request, centre, user_id)
     data = privacy.learner_data_export(user=learner)
     logger.info("data of learner %s shown to %s", learner.pk, request.user.pk)
@@ -65,7 +55,7 @@ def learner_export(request, centre_id, user_id):
 @login_required
 @never_cache
 def learner_export_json(request, centre_id, user_id):
-    centre = _centre_staffed_or_403(request.user, centre_id, STAFF_ROLES)
+    centre = staffed_centre_or_403(request.user, centre_id, STAFF_ROLES)
     learner = _learner_or_404(request, centre, user_id)
     logger.info("data of learner %s downloaded by %s", learner.pk, request.user.pk)
     return export_response(
@@ -77,7 +67,7 @@ def learner_export_json(request, centre_id, user_id):
 @login_required
 def erasure_request_for(request, centre_id, user_id):
     """A trainer asks for erasure on the learner's behalf; a manager still confirms it."""
-    centre = _centre_staffed_or_403(request.user, centre_id, STAFF_ROLES)
+    centre = staffed_centre_or_403(request.user, centre_id, STAFF_ROLES)
     learner = _learner_or_404(request, centre, user_id)
     privacy.erasure_request_create(user=learner, by=request.user)
     messages.success(request, _("Erasure requested. A manager of the centre will confirm it."))
@@ -88,7 +78,7 @@ def erasure_request_for(request, centre_id, user_id):
 @never_cache
 def erasure_requests(request, centre_id):
     """A manager's list of the centre's learners who asked to be erased."""
-    centre = _centre_staffed_or_403(request.user, centre_id, (Role.MANAGER,))
+    centre = staffed_centre_or_403(request.user, centre_id, (Role.MANAGER,))
     pending = privacy.erasure_requests_pending_for(user_ids=_centre_learner_ids(centre))
     return render(request, "centres/privacy/erasure_requests.html", {"centre": centre, "requests": pending})
 
@@ -96,7 +86,7 @@ def erasure_requests(request, centre_id):
 @require_POST
 @login_required
 def erasure_confirm(request, centre_id, request_id):
-    centre = _centre_staffed_or_403(request.user, centre_id, (Role.MANAGER,))
+    centre = staffed_centre_or_403(request.user, centre_id, (Role.MANAGER,))
     pending = privacy.erasure_requests_pending_for(user_ids=_centre_learner_ids(centre)).filter(pk=request_id).first()
     if pending is None:
         raise Http404
