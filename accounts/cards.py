@@ -70,7 +70,8 @@ def cards_pages(cards: list[PrintedCard]) -> list[list[PrintedCard]]:
 
 
 def cards_html(cards: list[PrintedCard], *, title: str = "") -> str:
-    return render_to_string("accounts/cards/cards_pdf.html", {"pages": cards_pages(cards), "title": title})
+    context = {"pages": cards_pages(cards), "title": title, "language": translation.get_language()}
+    return render_to_string("accounts/cards/cards_pdf.html", context)
 
 
 def cards_document(cards: list[PrintedCard], *, title: str = ""):

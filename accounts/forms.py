@@ -15,7 +15,7 @@ class SignInForm(AuthenticationForm):
     }
 
     username = forms.CharField(
-        label=_("Name or learner code"), max_length=150,
+        label=_("Name"), max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
     password = forms.CharField(

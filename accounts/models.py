@@ -114,6 +114,9 @@ class SignInLock(models.Model):
     failures = models.PositiveSmallIntegerField(_("failed tries"), default=0)
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
     last_failure_at = models.DateTimeField(_("last failed try"), null=True, blank=True)
+    lock_count = models.PositiveSmallIntegerField(
+        _("locks in a row"), default=0, help_text=_("Each new lock lasts twice as long, until a right try.")
+    )
 
     class Meta:
         verbose_name = _("sign-in lock")

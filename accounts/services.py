@@ -16,6 +16,7 @@ from .constants import (
     LEARNER_CODE_LENGTH,
     LOCK_MINUTES,
     MAX_FAILURES,
+    MAX_LOCK_MINUTES,
     PICTOGRAMS,
     PICTURE_PASSWORD_LENGTH,
     SecretKind,
@@ -100,11 +101,11 @@ def learner_secret_check(*, user, kind, value) -> bool:
             raise SignInLocked(lock.locked_until)
         secret = LearnerSecret.objects.filter(user=user, kind=kind).first()
         if raw is not None and secret is not None and check_password(raw, secret.secret_hash):
-            lock.failures, lock.locked_until = 0, None
+            lock.failures, lock.locked_until, lock.lock_count = 0, None, 0
             lock.save()
             return True
         _record_failure(lock, now)
-    if lock.locked_until:
+    if lock.locked_until and lock.locked_until > now:
         raise SignInLocked(lock.locked_until)
     return False
 
@@ -113,14 +114,17 @@ def _record_failure(lock, now):
     lock.failures += 1
     lock.last_failure_at = now
     if lock.failures >= MAX_FAILURES:
-        lock.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+        # 15 minutes, then 30, 60…: five tries per lock can never walk through the 1 320 picture passwords.
+        minutes = min(LOCK_MINUTES * 2 ** lock.lock_count, MAX_LOCK_MINUTES)
+        lock.locked_until = now + timedelta(minutes=minutes)
+        lock.lock_count += 1
         lock.failures = 0
         logger.warning("learner %s locked out after %s failed sign-ins", lock.user_id, MAX_FAILURES)
     lock.save()
 
 
 def sign_in_unlock(*, user, by) -> None:
-    SignInLock.objects.filter(user=user).update(failures=0, locked_until=None)
+    SignInLock.objects.filter(user=user).update(failures=0, locked_until=None, lock_count=0)
     logger.info("learner %s unlocked by %s", user.pk, by.pk)
 
 

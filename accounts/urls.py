@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
@@ -9,7 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(
+        views.ThrottledLoginView.as_view(
             template_name="accounts/login.html", authentication_form=SignInForm,
             redirect_authenticated_user=True,
         ),

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from .constants import PICTOGRAMS, SecretKind
 from .forms import LearnerCodeForm, PicturePasswordForm, PinForm
 from .models import LearnerProfile, LearnerSecret
-from .ratelimit import rate_limited
+from .ratelimit import client_address, rate_limited
 from .services import SignInLocked, learner_card_resolve, learner_secret_check
 
 ATTEMPTS_PER_ADDRESS = 60
@@ -23,7 +23,7 @@ HOME_STEP_SECONDS = 10 * 60
 
 
 def _too_many_attempts(request) -> bool:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return rate_limited(f"away-ip:{address}", limit=ATTEMPTS_PER_ADDRESS, window_seconds=ATTEMPT_WINDOW)
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH, SecretKind
 from accounts.models import LearnerProfile
-from accounts.services import learner_code_generate, learner_profile_ensure, learner_secret_set
+from accounts.services import learner_code_generate, learner_secret_set
 
 from .constants import Role
 from .imports import import_rows_check
@@ -83,13 +83,12 @@ def learner_create(
         user=user, learner_code=code, avatar=avatar, avatar_colour=avatar_colour or DEFAULT_COLOUR,
         languages_spoken=languages_spoken, latin_name=latin_name,
     )
-    profile = learner_profile_ensure(user=user)
     Membership.objects.create(user=user, centre=centre, role=Role.LEARNER, cohort=cohort, confirmed=confirmed)
     learner_secret_set(user=user, kind=SecretKind.PICTURE, value=pictures)
     if pin:
         learner_secret_set(user=user, kind=SecretKind.PIN, value=pin)
     logger.info("learner %s created at centre %s by %s", user.pk, centre.pk, getattr(created_by, "pk", None))
-    return LearnerHandover(user=user, learner_code=profile.learner_code, pictures=tuple(pictures))
+    return LearnerHandover(user=user, learner_code=code, pictures=tuple(pictures))
 
 
 def _row_create(*, centre, values, cohorts, created_by) -> LearnerHandover:

@@ -7,17 +7,16 @@ from django.urls import reverse
 from accounts.views import AFTER_SIGN_OUT
 
 from . import services
-from .constants import Role
 
 
-@receiver(user_logged_in, dispatch_uid="centres.device_session_after_card_sign_in")
-def device_session_after_card_sign_in(sender, request, user, **kwargs):
-    """A learner who scans their card on an enrolled tablet gets the tablet's session rules
-    (idle sign-out, back to the tiles on « Terminer »), as if they had tapped their tile."""
-    if request is None or services.DEVICE_SESSION_KEY in request.session:
+@receiver(user_logged_in, dispatch_uid="centres.device_session_on_sign_in")
+def device_session_on_sign_in(sender, request, user, **kwargs):
+    """Whoever signs in on an enrolled tablet of their centre (tile, card, code, or a staff password)
+    gets the tablet's session rules: idle sign-out, and back to the tiles on « Terminer »."""
+    if request is None or not hasattr(request, "session"):
         return
     device = services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE))
-    if device is None or not device.centre.memberships.filter(user=user, role=Role.LEARNER).exists():
+    if device is None or not device.centre.memberships.filter(user=user).exists():
         return
     request.session[services.DEVICE_SESSION_KEY] = device.pk
     request.session[AFTER_SIGN_OUT] = reverse("centres:tiles")

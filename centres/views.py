@@ -1,7 +1,7 @@
 """Shared tablets: the tile screen, picture-password / PIN sign-in, and enrolling tablets."""
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -13,9 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PICTOGRAMS, SecretKind
-from accounts.ratelimit import rate_limited
+from accounts.ratelimit import client_address, rate_limited
 from accounts.services import SignInLocked, learner_secret_check
-from accounts.views import AFTER_SIGN_OUT
 
 from . import selectors, services
 from .constants import Role
@@ -61,22 +60,15 @@ def tiles(request):
     })
 
 
-def _sign_in(request, device, learner):
+def _sign_in(request, learner):
+    """Sign in; on an enrolled tablet the session gets the tablet's rules (see centres.signals)."""
     login(request, learner, backend="django.contrib.auth.backends.ModelBackend")
-    request.session[services.DEVICE_SESSION_KEY] = device.pk
-    request.session[AFTER_SIGN_OUT] = reverse("centres:tiles")
-    request.session.set_expiry(device.centre.idle_timeout_minutes * 60)
-    services.device_seen(device=device)
     return redirect("courses:my_path")
-
-
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _too_many_attempts(request, device):
     return rate_limited(f"device:{device.pk}", limit=ATTEMPTS_PER_DEVICE, window_seconds=ATTEMPT_WINDOW) or (
-        rate_limited(f"ip:{_client_address(request)}", limit=ATTEMPTS_PER_ADDRESS, window_seconds=ATTEMPT_WINDOW)
+        rate_limited(f"ip:{client_address(request)}", limit=ATTEMPTS_PER_ADDRESS, window_seconds=ATTEMPT_WINDOW)
     )
 
 
@@ -102,7 +94,7 @@ def learner_sign_in(request, user_id, kind=SecretKind.PICTURE):
         value = form.cleaned_data["pictures" if kind == SecretKind.PICTURE else "pin"]
         try:
             if learner_secret_check(user=learner, kind=kind, value=value):
-                return _sign_in(request, device, learner)
+                return _sign_in(request, learner)
         except SignInLocked as locked:
             return render(request, "accounts/cards/locked.html", {**context, "until": locked.until}, status=423)
         context["error"] = _("That is not right. Try again.")
@@ -118,6 +110,7 @@ def devices(request, centre_id):
     form = DeviceEnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         _device, cookie = services.device_enrol(centre=centre, name=form.cleaned_data["name"], by=request.user)
+        logout(request)  # the tablet is for learners now: its next user must not find the manager signed in
         response = redirect("centres:tiles")
         response.set_cookie(
             services.DEVICE_COOKIE, cookie, max_age=services.DEVICE_COOKIE_MAX_AGE, httponly=True, samesite="Lax",

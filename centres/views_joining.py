@@ -3,7 +3,6 @@ unlock a learner locked out after five wrong tries)."""
 
 import segno
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,10 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PICTOGRAMS
-from accounts.ratelimit import rate_limited
+from accounts.ratelimit import client_address, rate_limited
 from accounts.services import sign_in_unlock
 
-from . import joining, selectors, services
+from . import joining, selectors
 from .constants import Role
 from .forms import AVATAR_COLOURS, JoinCodeForm, NewcomerForm
 from .permissions import staffed_centre_or_403
@@ -61,7 +60,7 @@ def join(request, code=None):
     form = NewcomerForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     context = {"form": form, "centre": centre, "pictograms": PICTOGRAMS, "colours": AVATAR_COLOURS}
     if request.method == "POST" and form.is_valid():
-        address = request.META.get("REMOTE_ADDR", "")
+        address = client_address(request)
         if rate_limited(f"join:{address}", limit=JOINS_PER_ADDRESS_PER_HOUR, window_seconds=3600):
             context["error"] = _("Too many new accounts from here. Ask at the reception desk.")
             return render(request, "centres/joining/join.html", context, status=429)
@@ -75,11 +74,7 @@ def join(request, code=None):
 
 
 def _welcome(request, centre, user):
-    device = services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE))
-    if device is not None and device.centre_id == centre.pk:
-        return _sign_in(request, device, user)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect("courses:my_path")
+    return _sign_in(request, user)
 
 
 def _staff_action(request, centre_id, action, done_message):

@@ -25,6 +25,8 @@ class Grade:
     feedback: str
     # What the player may show once the learner has answered (never before).
     reveal: dict = field(default_factory=dict)
+    # The part of the payload that was graded: what is stored, nothing else the tablet sent.
+    answer: dict = field(default_factory=dict)
 
 
 def _choice_ids(value):
@@ -111,6 +113,16 @@ def _grade_hotspot(value, payload):
     }
 
 
+GRADED_KEYS = {
+    StepKind.SINGLE_CHOICE: ("choice",),
+    StepKind.MULTIPLE_CHOICE: ("choices",),
+    StepKind.TRUE_FALSE: ("value",),
+    StepKind.ORDERING: ("order",),
+    StepKind.TYPED_ANSWER: ("text",),
+    StepKind.HOTSPOT: ("x", "y"),
+    StepKind.HOTSPOT_QUESTION: ("x", "y"),
+}
+
 GRADERS = {
     StepKind.SINGLE_CHOICE: _grade_single_choice,
     StepKind.MULTIPLE_CHOICE: _grade_multiple_choice,
@@ -129,4 +141,5 @@ def grade_step(step, payload) -> Grade:
         raise InvalidAnswer(_("This step has no question to answer."))
     is_correct, reveal = grader(step.value, payload)
     feedback = step.value["feedback_correct"] if is_correct else step.value["feedback_wrong"]
-    return Grade(is_correct=is_correct, feedback=feedback, reveal=reveal)
+    answer = {key: payload[key] for key in GRADED_KEYS[step.block_type]}
+    return Grade(is_correct=is_correct, feedback=feedback, reveal=reveal, answer=answer)

@@ -54,11 +54,11 @@ def prefetch_lesson_renditions(lesson):
 
 
 def _steps_cache_key(lesson):
-    return f"lesson-steps:{lesson.pk}:{lesson.latest_revision_id}:{get_language()}"
+    return f"lesson-steps:{lesson.pk}:{lesson.live_revision_id}:{get_language()}"
 
 
 def lesson_steps_html(lesson, request):
-    """The steps of a lesson as HTML; cached per revision, except in the admin preview."""
+    """The steps of a lesson as HTML; cached per live revision, except in the admin preview."""
     is_preview = getattr(request, "is_preview", False)
     key = _steps_cache_key(lesson)
     if not is_preview:

@@ -29,8 +29,9 @@ def _resolve(request, path):
 
 
 def route(request, path):
-    """(page, args, kwargs) for ``path`` or None."""
-    remembered = cached_for_content(_route_key(request, path), lambda: _resolve(request, path) or ())
+    """(page, args, kwargs) for ``path`` or None. Only URLs that resolved are remembered, so
+    requests for made-up paths cannot fill the cache."""
+    remembered = cached_for_content(_route_key(request, path), lambda: _resolve(request, path))
     if remembered:
         page_id, content_type_id = remembered
         model = ContentType.objects.get_for_id(content_type_id).model_class()

@@ -69,7 +69,7 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
                 return AnswerOutcome(earlier, grade_step(step, earlier.payload), progress)
             answer = Answer.objects.create(
                 learner=learner, lesson=lesson, step_id=step.id, step_kind=step.block_type,
-                attempt=progress.attempt, payload=payload, is_correct=grade.is_correct,
+                attempt=progress.attempt, payload=grade.answer, is_correct=grade.is_correct,
                 counts_in_score=step.block_type in SCORED_STEP_KINDS, client_uuid=client_uuid,
             )
             _progress_touch(progress, lesson, index, step)

@@ -23,10 +23,11 @@ def content_version_bump() -> None:
 
 
 def cached_for_content(key, compute, timeout=24 * 3600):
-    """``compute()`` cached under ``key`` for the current content version."""
+    """``compute()`` cached under ``key`` for the current content version; None is never cached."""
     full_key = f"passerelle:{content_version()}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = compute()
-        cache.set(full_key, value, timeout)
+        if value is not None:
+            cache.set(full_key, value, timeout)
     return value

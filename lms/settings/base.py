@@ -165,6 +165,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "ogg", "m4a", "wav", "mp4", "webm"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
+# How many reverse proxies stand in front of the app (their X-Forwarded-For is trusted).
+PASSERELLE_TRUSTED_PROXIES = int(os.environ.get("PASSERELLE_TRUSTED_PROXIES", "0"))
+
 # Learner-facing upper bounds on what a tablet may send.
 PASSERELLE_MAX_TYPED_ANSWER = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -38,3 +38,25 @@ def test_the_public_catalogue_may_be_cached(client):
     factories.catalogue()
     response = client.get("/fr/")
     assert response.status_code == 200 and "no-store" not in response.get("Cache-Control", "")
+
+
+def test_staff_sign_in_is_slowed_down_after_many_tries(client, settings):
+    from accounts import views
+
+    factories.UserFactory(username="nadia")
+    url = reverse("accounts:login")
+    for _ in range(views.STAFF_TRIES_PER_NAME):
+        client.post(url, {"username": "nadia", "password": "wrong"})
+    response = client.post(url, {"username": "nadia", "password": factories.PASSWORD})
+    assert response.status_code == 429 and "_auth_user_id" not in client.session
+
+
+def test_behind_a_trusted_proxy_the_visitor_address_comes_from_x_forwarded_for(rf, settings):
+    from accounts.ratelimit import client_address
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.2", REMOTE_ADDR="10.0.0.1")
+    assert client_address(request) == "10.0.0.1"
+    settings.PASSERELLE_TRUSTED_PROXIES = 1
+    assert client_address(request) == "10.0.0.2"
+    settings.PASSERELLE_TRUSTED_PROXIES = 2
+    assert client_address(request) == "203.0.113.7"

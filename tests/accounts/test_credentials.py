@@ -98,3 +98,19 @@ def test_reissued_card_invalidates_the_old_qr(learner):
 def test_forged_card_tokens_resolve_to_nobody(learner, token):
     services.learner_card_issue(user=learner)
     assert services.learner_card_resolve(token=token) is None
+
+
+def test_each_new_lock_lasts_longer_until_a_right_try(learner):
+    def lock_out():
+        for _ in range(MAX_FAILURES - 1):
+            check(learner, value=["sun", "moon", "star"])
+        with pytest.raises(services.SignInLocked) as locked:
+            check(learner, value=["sun", "moon", "star"])
+        SignInLock.objects.filter(user=learner).update(locked_until=timezone.now() - timedelta(seconds=1))
+        return locked.value.until - timezone.now()
+
+    first, second = lock_out(), lock_out()
+    assert timedelta(minutes=14) < first <= timedelta(minutes=15)
+    assert timedelta(minutes=29) < second <= timedelta(minutes=30)
+    assert check(learner)
+    assert timedelta(minutes=14) < lock_out() <= timedelta(minutes=15)

@@ -137,7 +137,9 @@ def test_a_manager_enrols_and_revokes_a_tablet(client, centre):
     response = client.post(reverse("centres:devices", args=[centre.pk]), {"name": "Tablette accueil"})
     assert response["Location"] == reverse("centres:tiles")
     assert services.device_from_cookie(client.cookies[services.DEVICE_COOKIE].value).centre == centre
+    assert "_auth_user_id" not in client.session  # the next person on the tablet must not find the manager
     device = centre.devices.get()
+    client.force_login(manager)
     client.post(reverse("centres:device_revoke", args=[centre.pk, device.pk]))
     assert services.device_from_cookie(client.cookies[services.DEVICE_COOKIE].value) is None
 
@@ -188,3 +190,11 @@ def test_staff_see_their_centre_menu_learners_do_not(client, centre):
     client.post(reverse("accounts:logout"))
     client.force_login(learner)
     assert reverse("centres_learners:home") not in client.get(reverse("courses:my_path")).content.decode()
+
+
+def test_staff_signing_in_on_a_tablet_get_the_tablet_rules_too(tablet, centre):
+    trainer = factories.UserFactory()
+    Membership.objects.create(user=trainer, centre=centre, role=Role.TRAINER)
+    tablet.post(reverse("accounts:login"), {"username": trainer.username, "password": factories.PASSWORD})
+    assert tablet.session.get_expiry_age() == centre.idle_timeout_minutes * 60
+    assert tablet.post(reverse("accounts:logout"))["Location"] == reverse("centres:tiles")

@@ -108,3 +108,9 @@ def test_completion_stays_after_a_weaker_retry(enrolled, lesson_page):
     services.lesson_restart(learner=enrolled, lesson=lesson_page)
     progress = walk(enrolled, lesson_page, wrong={"true_false", "typed_answer", "single_choice"})
     assert progress.status == ProgressStatus.COMPLETED and progress.best_score == 1.0
+
+
+def test_only_what_was_graded_is_stored(enrolled, lesson_page):
+    step = step_of(lesson_page, "true_false")
+    answer(enrolled, lesson_page, step, {"value": True, "device": "x" * 5000, "name": "Amina"})
+    assert Answer.objects.get().payload == {"value": True}
