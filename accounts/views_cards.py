@@ -62,16 +62,23 @@ def _secret_screen(request, learner, *, kind, picture_url, pin_url, back_url):
 
 @never_cache
 def card_sign_in(request, token, kind=SecretKind.PICTURE):
-    """The address in a card's QR code: the card's learner, then their pictures. A reissued or
-    unknown card is refused and shows nothing of anyone."""
+    """The address in a card's QR code: it remembers the card's learner in this browser and moves
+    on to an address without the token (so the token stays out of history and server logs), where
+    the pictures are asked. A reissued or unknown card is refused and shows nothing of anyone."""
     learner = learner_card_resolve(token=token)
     if learner is None:
         return render(request, "accounts/cards/invalid.html", status=404)
-    return _secret_screen(
-        request, learner, kind=kind,
-        picture_url=reverse("cards:sign_in", args=[token]), pin_url=reverse("cards:sign_in_pin", args=[token]),
-        back_url=reverse("accounts:login"),
-    )
+    _remember_learner(request, learner)
+    return redirect("cards:home_pin" if kind == SecretKind.PIN or _only_pin(learner) else "cards:home_picture")
+
+
+def _remember_learner(request, learner):
+    request.session[HOME_SESSION_KEY] = {"id": learner.pk, "at": time.time()}
+
+
+def _only_pin(learner):
+    kinds = set(LearnerSecret.objects.filter(user=learner).values_list("kind", flat=True))
+    return SecretKind.PICTURE not in kinds and SecretKind.PIN in kinds
 
 
 def _learner_by_code(code):
@@ -103,11 +110,8 @@ def home_code(request):
         if form.is_valid():
             form.add_error("code", _("We do not know this code. Check it and try again."))
         return render(request, "accounts/cards/home_code.html", {"form": form}, status=400)
-    request.session[HOME_SESSION_KEY] = {"id": learner.pk, "at": time.time()}
-    only_pin = not LearnerSecret.objects.filter(user=learner, kind=SecretKind.PICTURE).exists() and (
-        LearnerSecret.objects.filter(user=learner, kind=SecretKind.PIN).exists()
-    )
-    return redirect("cards:home_pin" if only_pin else "cards:home_picture")
+    _remember_learner(request, learner)
+    return redirect("cards:home_pin" if _only_pin(learner) else "cards:home_picture")
 
 
 @never_cache

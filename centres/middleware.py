@@ -1,9 +1,14 @@
+import time
+
 from .services import DEVICE_SESSION_KEY
+
+TOUCHED_KEY = "touched"
+TOUCH_EVERY_SECONDS = 60
 
 
 class DeviceSessionMiddleware:
-    """A learner's session on a shared tablet ends after the centre's idle time: each request
-    pushes the end back, so only inactivity ends it."""
+    """A learner's session on a shared tablet ends after the centre's idle time: requests push the
+    end back (at most once a minute, to spare the session store a write per request)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -11,5 +16,8 @@ class DeviceSessionMiddleware:
     def __call__(self, request):
         session = getattr(request, "session", None)
         if session is not None and session.get(DEVICE_SESSION_KEY):
-            session.modified = True
+            now = int(time.time())
+            if now - session.get(TOUCHED_KEY, 0) >= TOUCH_EVERY_SECONDS:
+                session[TOUCHED_KEY] = now  # saved, so the end of the session moves back
+
         return self.get_response(request)

@@ -3,6 +3,7 @@
 import secrets
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -141,6 +142,9 @@ def learner_import_confirm(request, centre_id):
     pending = request.session.get(IMPORT_SESSION_KEY)
     if not (form.is_valid() and pending and pending["centre_id"] == centre.pk
             and secrets.compare_digest(pending["token"], form.cleaned_data["token"])):
+        return render(request, "centres/learners/import_expired.html", {"centre": centre}, status=409)
+    if not cache.add(f"learner-import-claimed:{pending['token']}", True, 24 * 3600):
+        # A second click while the first import runs: the first one imports, this one does nothing.
         return render(request, "centres/learners/import_expired.html", {"centre": centre}, status=409)
     del request.session[IMPORT_SESSION_KEY]
     rows = [(number, raw) for number, raw in pending["rows"]]

@@ -75,6 +75,16 @@ def path_of(url):
     return url.removeprefix("http://testserver")
 
 
+def scan(client, token_or_path, pin=False):
+    """Open a card's QR address as a phone does; return the address the pictures (or PIN) are posted to."""
+    path = token_or_path if token_or_path.startswith("/") else reverse(
+        "cards:sign_in_pin" if pin else "cards:sign_in", args=[token_or_path]
+    )
+    response = client.get(path)
+    assert response.status_code == 302
+    return response["Location"]
+
+
 def no_longer_valid(language):
     with translation.override(language):
         return translation.gettext("This card is no longer valid. Ask a trainer for a new one.")
@@ -134,16 +144,18 @@ def test_the_qr_link_shows_the_picture_screen_but_does_not_sign_in(client, train
     learner(centre)
     print_all(trainer_client, centre)
     client.logout()
-    response = client.get(path_of(printed[0][0].url))
+    token_path = path_of(printed[0][0].url)
+    response = client.get(token_path, follow=True)
     html = response.content.decode()
     assert response.status_code == 200 and "أمينة ديالو" in html and 'data-picture="cat"' in html
     assert "_auth_user_id" not in client.session
+    assert token_path.split("/")[-2] not in response.redirect_chain[-1][0]  # the token leaves the address bar
 
 
 def test_card_then_pictures_signs_in(client, centre):
     user = learner(centre)
     token = accounts_services.learner_card_issue(user=user)
-    response = client.post(reverse("cards:sign_in", args=[token]), {"pictures": PICTURES})
+    response = client.post(scan(client, token), {"pictures": PICTURES})
     assert response.status_code == 302 and response["Location"] == reverse("courses:my_path")
     assert int(client.session["_auth_user_id"]) == user.pk
 
@@ -152,7 +164,7 @@ def test_card_then_pin_signs_in_and_letters_are_refused(client, centre):
     user = learner(centre)
     accounts_services.learner_secret_set(user=user, kind=SecretKind.PIN, value="4821")
     token = accounts_services.learner_card_issue(user=user)
-    pin_url = reverse("cards:sign_in_pin", args=[token])
+    pin_url = scan(client, token, pin=True)
     refused = client.post(pin_url, {"pin": "abcd"})
     assert refused.status_code == 400 and refused.context["form"].errors["pin"]
     assert client.post(pin_url, {"pin": "4821"}).status_code == 302
@@ -160,7 +172,7 @@ def test_card_then_pin_signs_in_and_letters_are_refused(client, centre):
 
 def test_wrong_pictures_then_the_locked_screen(client, centre):
     user = learner(centre)
-    url = reverse("cards:sign_in", args=[accounts_services.learner_card_issue(user=user)])
+    url = scan(client, accounts_services.learner_card_issue(user=user))
     wrong = client.post(url, {"pictures": "sun,moon,star"})
     assert wrong.status_code == 400 and "_auth_user_id" not in client.session
     for _ in range(MAX_FAILURES - 2):
@@ -191,8 +203,8 @@ def test_reissue_invalidates_the_old_qr_link(client, trainer_client, centre, pri
     replayed = client.get(old)
     assert replayed.status_code == 404 and no_longer_valid("fr") in replayed.content.decode()
     assert client.post(old, {"pictures": PICTURES}).status_code == 404 and "_auth_user_id" not in client.session
-    assert 'data-picture="cat"' in client.get(new).content.decode()
-    assert client.post(new, {"pictures": PICTURES}).status_code == 302
+    assert 'data-picture="cat"' in client.get(new, follow=True).content.decode()
+    assert client.post(scan(client, new), {"pictures": PICTURES}).status_code == 302
 
 
 def test_a_deactivated_learner_card_stops_working(client, centre):
@@ -208,7 +220,7 @@ def test_a_card_scanned_on_an_enrolled_tablet_follows_the_tablet_rules(client, c
     _device, cookie = centre_services.device_enrol(centre=centre, name="Tablette", by=None)
     client.cookies[centre_services.DEVICE_COOKIE] = cookie
     token = accounts_services.learner_card_issue(user=user)
-    client.post(reverse("cards:sign_in", args=[token]), {"pictures": PICTURES})
+    client.post(scan(client, token), {"pictures": PICTURES})
     assert client.session.get(centre_services.DEVICE_SESSION_KEY) and client.session.get_expiry_age() == 600
     assert client.post(reverse("accounts:logout"))["Location"] == reverse("centres:tiles")
 

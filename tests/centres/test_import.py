@@ -109,6 +109,17 @@ def test_a_confirmed_import_cannot_be_replayed(trainer_client, centre):
     assert User.objects.filter(display_name="Amina Diallo").count() == 1
 
 
+def test_a_double_click_on_confirm_imports_once(trainer_client, centre):
+    preview = upload(trainer_client, centre, f"{HEADER}\nAmina Diallo;;;;;;\n")
+    pending = trainer_client.session["learner_import"]
+    assert confirm(trainer_client, centre, preview).status_code == 200
+    session = trainer_client.session  # the second click was sent before the first one's answer
+    session["learner_import"] = pending
+    session.save()
+    assert confirm(trainer_client, centre, preview).status_code == 409
+    assert User.objects.filter(display_name="Amina Diallo").count() == 1
+
+
 def test_a_code_taken_between_preview_and_confirmation_is_reported_not_imported(trainer_client, centre):
     preview = upload(trainer_client, centre, f"{HEADER}\nAmina Diallo;;;;;AC3D4E;\nYonas Tekle;;;;;;\n")
     learners.learner_create(centre=centre, display_name="Plus rapide", learner_code="AC3D4E", created_by=None)

@@ -7,7 +7,7 @@
   var warning = document.querySelector("[data-idle-warning]");
   var endForm = document.querySelector(".end-session");
   if (!idleMs || !warning || !endForm) return;
-  var warnTimer, endTimer;
+  var warnTimer, endTimer, lastPing = Date.now();
 
   function csrf() {
     var m = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
@@ -19,13 +19,19 @@
     warnTimer = setTimeout(function () { warning.hidden = false; }, Math.max(idleMs - 60000, 1000));
     endTimer = setTimeout(function () { endForm.submit(); }, idleMs - 2000);
   }
-  warning.querySelector("[data-idle-continue]").addEventListener("click", function () {
+  /* Tapping and typing without loading a page is activity too: tell the server, once a minute. */
+  function ping() {
+    lastPing = Date.now();
     fetch(script.getAttribute("data-ping-url"), { method: "POST", headers: { "X-CSRFToken": csrf() }, credentials: "same-origin" })
       .then(function (r) { if (r.status === 401) window.location.reload(); });
-    arm();
-  });
+  }
+  warning.querySelector("[data-idle-continue]").addEventListener("click", function () { ping(); arm(); });
   ["pointerdown", "keydown"].forEach(function (type) {
-    document.addEventListener(type, function () { if (warning.hidden) arm(); }, { passive: true });
+    document.addEventListener(type, function () {
+      if (!warning.hidden) return;
+      if (Date.now() - lastPing > 60000) ping();
+      arm();
+    }, { passive: true });
   });
   /* A page brought back from the browser's memory (Back button) must not show a closed session. */
   window.addEventListener("pageshow", function (event) { if (event.persisted) window.location.reload(); });
