@@ -27,7 +27,11 @@ class CohortViewSet(ModelViewSet):
 class CentresGroup(ViewSetGroup):
     menu_label = Centre._meta.verbose_name_plural
     menu_icon = "home"
-    items = (CentreViewSet("centres"), CohortViewSet("cohorts"))
+    # Named apart from the site's own "centres" URL namespace.
+    items = (
+        CentreViewSet("centre_admin", url_prefix="centres"),
+        CohortViewSet("cohort_admin", url_prefix="cohorts"),
+    )
 
 
 @hooks.register("register_admin_viewset")
