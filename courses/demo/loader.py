@@ -17,7 +17,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 
+from accounts.constants import SecretKind
 from accounts.models import User
+from accounts.services import learner_profile_ensure, learner_secret_set
 from centres.constants import Role
 from centres.models import Centre, Membership
 
@@ -52,6 +54,14 @@ PEOPLE = [
     ("farid", "Farid H.", Role.LEARNER, "ar"),
     ("mariam", "Mariam S.", Role.LEARNER, "fr"),
 ]
+
+# Demo learners' picture passwords (to try the shared-tablet sign-in) and avatar colours.
+LEARNER_PICTURES = {
+    "amina": (["cat", "sun", "key"], "#1f5f8b"),
+    "yonas": (["tree", "fish", "moon"], "#1e7b46"),
+    "farid": (["house", "star", "cup"], "#a3281c"),
+    "mariam": (["flower", "bird", "heart"], "#7b3fa0"),
+}
 
 STEP_DEFAULTS = {
     "image": {"audio": None},
@@ -336,8 +346,19 @@ def people_ensure(centre):
             Membership.objects.get_or_create(user=user, centre=centre, role=role)
         if role == Role.TRAINER:
             user.groups.add(editors_group())
+        if username in LEARNER_PICTURES:
+            learner_sign_in_ensure(user, *LEARNER_PICTURES[username])
         accounts.append((user, role.label if role else "Superuser"))
     return accounts
+
+
+def learner_sign_in_ensure(user, pictures, colour):
+    """A learner code, a colour and a picture password, as a trainer would have given them."""
+    profile = learner_profile_ensure(user=user)
+    if profile.avatar_colour != colour:
+        profile.avatar_colour = colour
+        profile.save(update_fields=["avatar_colour"])
+    learner_secret_set(user=user, kind=SecretKind.PICTURE, value=pictures)
 
 
 def learners_enrol(accounts, catalogues):

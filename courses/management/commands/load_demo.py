@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from courses.demo.loader import DEMO_PASSWORD, demo_load
+from courses.demo.loader import DEMO_PASSWORD, LEARNER_PICTURES, demo_load
 
 
 class Command(BaseCommand):
@@ -25,6 +25,15 @@ class Command(BaseCommand):
         self.stdout.write(f"{'username':<13}{'password':<18}{'role':<12}name")
         for user, role in accounts:
             self.stdout.write(f"{user.username:<13}{DEMO_PASSWORD:<18}{str(role):<12}{user.shown_name}")
+        self.stdout.write("")
+        self.stdout.write("On a shared tablet, learners tap their tile then their 3 pictures (or, at home, type")
+        self.stdout.write("their learner code first). Enrol this browser as the centre's tablet: sign in as")
+        self.stdout.write(f"« responsable », then Mon centre › Tablettes ({base}/fr/apprenants/).")
+        for user, _role in accounts:
+            if user.username in LEARNER_PICTURES:
+                pictures, _colour = LEARNER_PICTURES[user.username]
+                code = user.learner_profile.learner_code
+                self.stdout.write(f"  {user.shown_name:<10} code {code}   pictures: {', '.join(pictures)}")
         self.stdout.write("")
         self.stdout.write(f"Site:  {base}/fr/   (also {base}/en/ and {base}/ar/)")
         self.stdout.write(f"Admin: {base}/admin/")
