@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.constants import PICTOGRAMS
 from accounts.ratelimit import client_address, rate_limited
 from accounts.services import sign_in_unlock
+from lms.once import first_submission, once_token
 
 from . import joining, selectors
 from .constants import Role
@@ -58,8 +59,12 @@ def join(request, code=None):
     if centre is None:
         raise Http404(_("This join code does not work. Ask at the reception desk."))
     form = NewcomerForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
-    context = {"form": form, "centre": centre, "pictograms": PICTOGRAMS, "colours": AVATAR_COLOURS}
+    context = {
+        "form": form, "centre": centre, "pictograms": PICTOGRAMS, "colours": AVATAR_COLOURS, "once": once_token(),
+    }
     if request.method == "POST" and form.is_valid():
+        if not first_submission(request):  # a second tap on « Create »: the first one made the account
+            return redirect("courses:my_path" if request.user.is_authenticated else "centres:join")
         address = client_address(request)
         if rate_limited(f"join:{address}", limit=JOINS_PER_ADDRESS_PER_HOUR, window_seconds=3600):
             context["error"] = _("Too many new accounts from here. Ask at the reception desk.")

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PICTOGRAMS
+from lms.once import first_submission, once_token
 
 from . import learners, selectors
 from .constants import Role
@@ -61,6 +62,8 @@ def learner_add(request, centre_id):
     centre = staffed_centre_or_403(request.user, centre_id)
     form = LearnerCreateForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
+        if not first_submission(request):  # a second click: the first one created the learner
+            return redirect("centres_learners:list", centre_id=centre.pk)
         data = form.cleaned_data
         try:
             handover = learners.learner_create(
@@ -78,7 +81,8 @@ def learner_add(request, centre_id):
             }
             return redirect("centres_learners:created", centre_id=centre.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "centres/learners/add.html", {"centre": centre, "form": form}, status=status)
+    context = {"centre": centre, "form": form, "once": once_token()}
+    return render(request, "centres/learners/add.html", context, status=status)
 
 
 def _pictures_labelled(keys):

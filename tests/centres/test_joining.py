@@ -1,5 +1,6 @@
 """Newcomers join a centre alone with its join code; staff confirm, remove or unlock them later."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -31,7 +32,8 @@ def staff(centre, role):
 
 
 def newcomer_post(client, centre, **overrides):
-    data = {"display_name": "ሰላም ተስፋይ", "avatar_colour": "#1e7b46", "language": "ar", "pictures": "moon,fish,key"}
+    data = {"display_name": "ሰላም ተስፋይ", "avatar_colour": "#1e7b46", "language": "ar", "pictures": "moon,fish,key",
+            "once": uuid.uuid4().hex}
     data.update(overrides)
     return client.post(reverse("centres:join_with_code", args=[centre.join_code]), data)
 
@@ -44,6 +46,13 @@ def test_a_newcomer_creates_an_account_and_starts_at_once(client, centre):
     assert not Membership.objects.get(user=user).confirmed
     assert learner_secret_check(user=user, kind=SecretKind.PICTURE, value=["moon", "fish", "key"])
     assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_a_double_tap_on_create_makes_one_account(client, centre):
+    once = uuid.uuid4().hex
+    newcomer_post(client, centre, once=once)
+    newcomer_post(client, centre, once=once)
+    assert User.objects.filter(display_name="ሰላም ተስፋይ").count() == 1
 
 
 def test_on_the_centres_tablet_the_newcomer_gets_the_tablet_session(client, centre):

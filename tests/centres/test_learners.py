@@ -81,10 +81,19 @@ def test_a_bad_pin_creates_nothing(centre, trainer):
     assert not User.objects.filter(display_name="Amina").exists()
 
 
+def test_a_double_click_on_add_creates_one_learner(trainer_client, centre):
+    data = {"display_name": "Karim B.", "avatar_colour": "#2a6f97", "picture_1": "moon", "picture_2": "tree",
+            "picture_3": "cup", "once": trainer_client.get(url("add", centre)).context["once"]}
+    first, second = trainer_client.post(url("add", centre), data), trainer_client.post(url("add", centre), data)
+    assert first.status_code == second.status_code == 302
+    assert User.objects.filter(display_name="Karim B.").count() == 1
+
+
 def test_the_trainer_adds_a_learner_and_sees_the_code_and_pictures_once(trainer_client, centre):
     response = trainer_client.post(url("add", centre), {
         "display_name": "فرشته رحیمی", "latin_name": "Fereshta Rahimi", "avatar_colour": "#c2185b",
         "languages_spoken": "dari", "picture_1": "moon", "picture_2": "tree", "picture_3": "cup",
+        "once": "first-click",
     })
     assert response.status_code == 302
     page = trainer_client.get(response["Location"])
