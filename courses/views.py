@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.once import first_submission, once_token
+
 from . import selectors, services
 from .grading import InvalidAnswer
 from .models import CoursePage, LessonPage
@@ -39,6 +41,7 @@ def lesson_context(request, lesson):
     return {
         "steps_html": lesson_steps_html(lesson, request),
         "course_link": selectors.lesson_course_link(lesson=lesson),
+        "once": once_token(),
         "progress": progress,
         "player_state": {
             "current": progress.current_step if progress else 0,
@@ -137,6 +140,8 @@ def step_visit(request, lesson):
 @login_required
 def lesson_restart(request, lesson_id):
     lesson = _live_lesson(lesson_id)
+    if not first_submission(request):  # a second tap on « Recommencer »: already restarted
+        return redirect(lesson.url)
     try:
         services.lesson_restart(learner=request.user, lesson=lesson)
     except PermissionDenied as error:

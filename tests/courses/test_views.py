@@ -141,10 +141,13 @@ def test_unpublished_lesson_cannot_be_answered(learner_client, lesson_page):
     assert post_answer(learner_client, lesson_page, body_for(step)).status_code == 404
 
 
-def test_restart_is_a_post(learner_client, lesson_page):
+def test_restart_is_a_post_and_a_double_tap_restarts_once(learner_client, lesson_page, enrolled):
     url = reverse("courses:lesson_restart", args=[lesson_page.pk])
     assert learner_client.get(url).status_code == 405
-    assert learner_client.post(url)["Location"] == lesson_page.url
+    once = learner_client.get(lesson_page.url).context["once"]
+    assert learner_client.post(url, {"once": once})["Location"] == lesson_page.url
+    learner_client.post(url, {"once": once})
+    assert LessonProgress.objects.get(learner=enrolled, lesson=lesson_page).attempt == 2
 
 
 def test_reopening_resumes_at_the_last_step(learner_client, lesson_page):
