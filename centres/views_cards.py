@@ -45,7 +45,8 @@ def _pdf_response(request, centre, learners, *, name):
     Locking the learners' rows makes a double click wait instead of failing on the one-card rule."""
     title = _("Learner cards · %(centre)s") % {"centre": centre.name}
     with transaction.atomic():
-        locked = get_user_model().objects.select_for_update().filter(pk__in=[u.pk for u in learners])
+        locked = get_user_model().objects.select_for_update(of=("self",)).select_related("learner_profile")
+        locked = locked.filter(pk__in=[u.pk for u in learners])
         learners = list(locked.order_by("display_name", "pk"))
         pdf = cards_pdf(cards_issue(learners=learners, url_for=_url_for(request)), title=title)
     response = HttpResponse(pdf, content_type="application/pdf")

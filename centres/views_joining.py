@@ -74,12 +74,8 @@ def join(request, code=None):
             avatar_colour=form.cleaned_data["avatar_colour"], language=form.cleaned_data["language"],
             pictures=form.cleaned_data["pictures"],
         )
-        return _welcome(request, centre, handover.user)
+        return _sign_in(request, handover.user)
     return render(request, "centres/joining/join.html", context, status=400 if request.method == "POST" else 200)
-
-
-def _welcome(request, centre, user):
-    return _sign_in(request, user)
 
 
 def _staff_action(request, centre_id, action, done_message):
