@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.constants import PICTOGRAMS
 from accounts.ratelimit import client_address, rate_limited
 from accounts.services import sign_in_unlock
-from lms.once import first_submission, once_token
+from core.once import first_submission, once_token
 
 from . import joining, selectors
 from .constants import Role

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PICTOGRAMS
-from lms.once import first_submission, once_token
+from core.once import first_submission, once_token
 
 from . import learners, selectors
 from .constants import Role

@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.views import serve_chain
 
-from lms.content_version import cached_for_content
+from core.content_version import cached_for_content
 
 
 def _route_key(request, path):

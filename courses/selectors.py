@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from lms.content_version import cached_for_content
+from core.content_version import cached_for_content
 
 from .constants import COVER_IMAGE_WIDTHS, STEP_IMAGE_FORMATS, ProgressStatus
 from .models import Answer, CoursePage, Enrolment, LessonPage, LessonProgress

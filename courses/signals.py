@@ -4,7 +4,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from lms.content_version import content_version_bump
+from core.content_version import content_version_bump
 
 from .models import CoursePage, LessonPage
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.once import first_submission, once_token
+from core.once import first_submission, once_token
 
 from . import selectors, services
 from .grading import InvalidAnswer

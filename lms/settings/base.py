@@ -15,6 +15,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 
 INSTALLED_APPS = [
     "lms",
+    "core",
     "accounts",
     "centres",
     "courses",

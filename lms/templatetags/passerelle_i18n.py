@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
-from lms.content_version import cached_for_content
+from core.content_version import cached_for_content
 
 register = template.Library()
 

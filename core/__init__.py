@@ -1,0 +1,1 @@
+"""Small helpers that every app may use and that belong to no domain. Imports no app."""
