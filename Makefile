@@ -34,12 +34,13 @@ endef
 
 test: test-setup
 	@rm -rf $(FAILED) $(RESULTS); start=$$(date +%s); echo "$$start" > .test-started
+	$(call stage,Stage 0/3: static checks (ruff and the import contracts of DESIGN.md),$(VENV)/bin/ruff check . && $(VENV)/bin/lint-imports --no-cache)
 	$(call stage,Stage 1/3: unit tests on SQLite,$(SQLITE_ONLY) $(PY) -m pytest -m "$(UNIT_TESTS)" --junitxml=$(RESULTS)/unit.xml)
 	$(call stage,Stage 2/3: integration and Celery worker tests on PostgreSQL + Redis,$(PY) -m tests.run_with_services -m "integration or celery_worker" --junitxml=$(RESULTS)/integration.xml)
 	$(call stage,Stage 3/3: browser tests in Chromium,PASSERELLE_REQUIRE_BROWSER=1 $(PY) -m tests.run_with_services -m e2e --junitxml=$(RESULTS)/e2e.xml)
 	@elapsed=$$(( $$(date +%s) - $$(cat .test-started) )); rm -f .test-started; echo; \
 	if [ -s $(FAILED) ]; then echo "FAILED stages (after $$elapsed s):"; sed 's/^/  - /' $(FAILED); \
-	else echo "All three stages passed in $$elapsed s."; fi; \
+	else echo "All stages passed in $$elapsed s."; fi; \
 	$(PY) tools/test_summary.py $(RESULTS); \
 	if [ -s $(FAILED) ]; then rm -f $(FAILED); exit 1; fi
 
@@ -72,6 +73,7 @@ demo-setup:
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: $(VENV)/.dev-installed
 	@for file in bench/[!_]*.py; do \
