@@ -1,7 +1,7 @@
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.content_version import content_version_bump
@@ -29,3 +29,12 @@ def content_changed(sender, **kwargs):
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         transaction.on_commit(content_version_bump)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def site_or_locale_changed(sender, **kwargs):
+    """A new site root, hostname or language changes which page a URL leads to."""
+    transaction.on_commit(content_version_bump)
