@@ -1,6 +1,7 @@
 """Build the demo: languages, catalogues, competences, the five courses (and their translations),
 a demo centre with its people. Every function is idempotent: it looks things up by a stable key
 (slug under the parent, image title, username) and updates them, so running it again keeps one copy.
+Accounts are the exception: one that already exists is never changed (see ``people_ensure``).
 """
 
 import importlib
@@ -315,13 +316,22 @@ def courses_ensure(ctx, catalogues):
 
 # --- people --------------------------------------------------------------------------------------
 
-def user_ensure(username, display_name, language, password=DEMO_PASSWORD):
-    user = User.objects.filter(username=username).first() or User(username=username)
-    user.display_name, user.preferred_language = display_name, language
+@dataclass
+class DemoAccount:
+    """A demo account and whether this run created it (an account that already existed is left as it is)."""
+
+    user: User
+    role_label: str
+    created: bool
+
+
+def user_create(username, display_name, language):
+    """A new demo account with the published demo password."""
+    user = User(username=username, display_name=display_name, preferred_language=language)
     user.is_superuser = user.is_staff = username == "admin"
     if username in ("admin", "formatrice", "responsable"):
         user.email = f"{username}@exemple.fr"
-    user.set_password(password)
+    user.set_password(DEMO_PASSWORD)
     user.save()
     return user
 
@@ -337,18 +347,27 @@ def centre_ensure():
     return centre
 
 
+def person_set_up(user, centre, role):
+    """What a new demo account gets: its role at the demo centre, the editors' group, its pictures."""
+    if role is not None:
+        Membership.objects.get_or_create(user=user, centre=centre, role=role)
+    if role == Role.TRAINER:
+        user.groups.add(editors_group())
+    if user.username in LEARNER_PICTURES:
+        learner_sign_in_ensure(user, *LEARNER_PICTURES[user.username])
+
+
 def people_ensure(centre):
-    """The demo accounts: (username, role label) in display order."""
+    """The demo accounts, in display order. An account whose username is already taken is never changed:
+    not its password, not its rights, not its centres (it may be a real person's)."""
     accounts = []
     for username, display_name, role, language in PEOPLE:
-        user = user_ensure(username, display_name, language)
-        if role is not None:
-            Membership.objects.get_or_create(user=user, centre=centre, role=role)
-        if role == Role.TRAINER:
-            user.groups.add(editors_group())
-        if username in LEARNER_PICTURES:
-            learner_sign_in_ensure(user, *LEARNER_PICTURES[username])
-        accounts.append((user, role.label if role else "Superuser"))
+        user = User.objects.filter(username=username).first()
+        created = user is None
+        if created:
+            user = user_create(username, display_name, language)
+            person_set_up(user, centre, role)
+        accounts.append(DemoAccount(user=user, role_label=role.label if role else "Superuser", created=created))
     return accounts
 
 
@@ -362,9 +381,10 @@ def learner_sign_in_ensure(user, pictures, colour):
 
 
 def learners_enrol(accounts, catalogues):
-    """Each demo learner has started « Les e-mails » in their own language, so lessons open at once."""
-    for user, _role in accounts:
-        if not user.memberships.filter(role=Role.LEARNER).exists():
+    """Each new demo learner has started « Les e-mails » in their own language, so lessons open at once."""
+    for account in accounts:
+        user = account.user
+        if not account.created or not user.memberships.filter(role=Role.LEARNER).exists():
             continue
         catalogue = catalogues.get(user.preferred_language, catalogues["fr"])
         course = CoursePage.objects.child_of(catalogue).filter(slug="emails").first()

@@ -43,9 +43,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic.__enter__()
         try:
             out = io.StringIO()
-            call_command("load_demo", stdout=out, stderr=io.StringIO())
+            call_command("load_demo", "--this-is-not-production", stdout=out, stderr=io.StringIO())
             first = counts()
-            call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
+            call_command("load_demo", "--this-is-not-production", stdout=io.StringIO(), stderr=io.StringIO())
             yield {"first": first, "second": counts(), "output": out.getvalue()}
         finally:
             transaction.set_rollback(True)

@@ -1,16 +1,36 @@
-"""python manage.py load_demo — install (or bring up to date) the demo catalogue, centre and accounts."""
+"""python manage.py load_demo — install (or bring up to date) the demo catalogue, centre and accounts.
+
+The demo accounts have a published password, so the command refuses to run where DEBUG is off (a
+production site, or `make demo`) unless told, with --this-is-not-production, that this database is
+only for trying Passerelle. Even then it never changes an account that already exists."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from courses.demo.loader import DEMO_PASSWORD, LEARNER_PICTURES, demo_load
+
+NOT_PRODUCTION_FLAG = "--this-is-not-production"
+UNCHANGED_NOTE = "the demo password and pictures if an earlier run created it"
+REFUSAL = (
+    "Refused: DEBUG is off, so this may be a production site, and the demo creates accounts (a superuser "
+    f"among them) whose password is published. If this database is only for trying Passerelle, run "
+    f"again with {NOT_PRODUCTION_FLAG}."
+)
 
 
 class Command(BaseCommand):
     help = "Load the demo: five courses (the e-mail course also in English and Arabic), a centre, its people."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            NOT_PRODUCTION_FLAG, action="store_true", dest="not_production",
+            help="Confirm that this database is not a production one (needed when DEBUG is off).",
+        )
+
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["not_production"]:
+            raise CommandError(REFUSAL)
         with transaction.atomic():
             result = demo_load()
         for warning in result.warnings:
@@ -23,17 +43,22 @@ class Command(BaseCommand):
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write("")
         self.stdout.write(f"{'username':<13}{'password':<18}{'role':<12}name")
-        for user, role in accounts:
-            self.stdout.write(f"{user.username:<13}{DEMO_PASSWORD:<18}{str(role):<12}{user.shown_name}")
+        for account in accounts:
+            user = account.user
+            password = DEMO_PASSWORD if account.created else "(unchanged)"
+            self.stdout.write(f"{user.username:<13}{password:<18}{account.role_label:<12}{user.shown_name}")
+        if not all(account.created for account in accounts):
+            self.stdout.write(f"(unchanged): the account already existed and was left as it was ({UNCHANGED_NOTE}).")
         self.stdout.write("")
         self.stdout.write("On a shared tablet, learners tap their tile then their 3 pictures (or, at home, type")
         self.stdout.write("their learner code first). Enrol this browser as the centre's tablet: sign in as")
         self.stdout.write(f"« responsable », then Mon centre › Tablettes ({base}/fr/apprenants/).")
-        for user, _role in accounts:
-            if user.username in LEARNER_PICTURES:
-                pictures, _colour = LEARNER_PICTURES[user.username]
-                code = user.learner_profile.learner_code
-                self.stdout.write(f"  {user.shown_name:<10} code {code}   pictures: {', '.join(pictures)}")
+        for account in accounts:
+            profile = getattr(account.user, "learner_profile", None)
+            if account.user.username in LEARNER_PICTURES and profile is not None:
+                pictures, _colour = LEARNER_PICTURES[account.user.username]
+                line = f"  {account.user.shown_name:<10} code {profile.learner_code}   pictures: {', '.join(pictures)}"
+                self.stdout.write(line if account.created else f"{line}   (unchanged)")
         self.stdout.write("")
         self.stdout.write(f"Site:  {base}/fr/   (also {base}/en/ and {base}/ar/)")
         self.stdout.write(f"Admin: {base}/admin/")
