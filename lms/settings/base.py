@@ -172,6 +172,18 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # How many reverse proxies stand in front of the app (their X-Forwarded-For is trusted).
 PASSERELLE_TRUSTED_PROXIES = int(os.environ.get("PASSERELLE_TRUSTED_PROXIES", "0"))
 
+# Certificates. PASSERELLE_PUBLIC_URL is the address printed in QR codes and credentials.
+# The issuer's Ed25519 signing key comes from PASSERELLE_CREDENTIAL_KEY (a PEM or a JWK); without it,
+# from PASSERELLE_CREDENTIAL_KEY_FILE, which dev and the demo create once (outside git, never in media/).
+PASSERELLE_PUBLIC_URL = os.environ.get("PASSERELLE_PUBLIC_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
+PASSERELLE_CREDENTIAL_KEY = os.environ.get("PASSERELLE_CREDENTIAL_KEY", "")
+PASSERELLE_CREDENTIAL_KEY_FILE = Path(
+    os.environ.get("PASSERELLE_CREDENTIAL_KEY_FILE", BASE_DIR / "var" / "credential-key.pem")
+)
+PASSERELLE_CREDENTIAL_KEY_GENERATE = True
+# Public keys (JWKs, a JSON list) of earlier signing keys: their certificates still verify.
+PASSERELLE_CREDENTIAL_RETIRED_KEYS = os.environ.get("PASSERELLE_CREDENTIAL_RETIRED_KEYS", "[]")
+
 # Learner-facing upper bounds on what a tablet may send.
 PASSERELLE_MAX_TYPED_ANSWER = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

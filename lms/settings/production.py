@@ -12,6 +12,8 @@ if not REDIS_URL:  # noqa: F405
     # process would leave the session alive in another's memory.
     raise ImproperlyConfigured("REDIS_URL is required in production.")
 DEBUG = False
+# Every web and worker process must share one signing key: it comes from configuration.
+PASSERELLE_CREDENTIAL_KEY_GENERATE = False
 SESSION_COOKIE_SECURE = os.environ.get("DJANGO_SECURE_COOKIES", "1") == "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,6 +1,9 @@
 """Test settings. SQLite by default for the fast loop; the integration tests get
 DATABASE_URL / REDIS_URL from the servers `tests/services.py` starts."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -11,3 +14,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# One signing key for the test run and its Celery worker, outside the repository.
+PASSERELLE_CREDENTIAL_KEY_FILE = Path(tempfile.gettempdir()) / "passerelle-test-credential-key.pem"
+PASSERELLE_PUBLIC_URL = WAGTAILADMIN_BASE_URL

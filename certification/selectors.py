@@ -1,0 +1,149 @@
+"""Reads of certification. Staff-visible lists start from a ``…_readable_by(user)`` selector."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from centres.constants import Role
+from centres.selectors import centres_readable_by
+from courses.constants import ProgressStatus
+from courses.models import LessonPage, LessonProgress
+
+from .models import Certificate, ExamAttempt, ExamSession, LevelLesson, QuestionBank, SessionCandidate
+from .questions import Pool
+
+# --- Eligibility -------------------------------------------------------------------------------
+
+
+def level_lessons_missing(*, learner, level) -> list[LessonPage]:
+    """The lessons of ``level`` the learner has not completed yet, in any language (the one place
+    that reads lesson progress: adapt it here if progress is keyed differently)."""
+    keys = set(LevelLesson.objects.filter(level=level).values_list("lesson_key", flat=True))
+    done = set(
+        LessonProgress.objects.filter(
+            learner=learner, status=ProgressStatus.COMPLETED, lesson_key__in=keys
+        ).values_list("lesson_key", flat=True)
+    )
+    missing = keys - done
+    if not missing:
+        return []
+    lessons = LessonPage.objects.filter(translation_key__in=missing, locale=Locale.get_default())
+    return list(lessons.defer_streamfields())
+
+
+def retake_allowed_from(*, learner, level):
+    """When the learner may sit ``level`` again after a failed exam (None: now)."""
+    last_fail = ExamAttempt.objects.filter(
+        learner=learner, level=level, is_practice=False, passed=False
+    ).order_by("-submitted_at").values_list("submitted_at", flat=True).first()
+    if last_fail is None:
+        return None
+    allowed = last_fail + timedelta(days=level.retake_delay_days)
+    return allowed if allowed > timezone.now() else None
+
+
+def level_certificate_held(*, learner, level) -> bool:
+    return Certificate.objects.filter(learner=learner, level=level, revoked_at__isnull=True).exists()
+
+
+# --- Question banks -----------------------------------------------------------------------------
+
+
+def _banks(competence, language):
+    return list(QuestionBank.objects.filter(competence=competence, locale__language_code=language))
+
+
+def question_pools(*, level, language) -> tuple[list[Pool], str]:
+    """For each competence of ``level``: the questions of its banks in ``language``, or in the
+    site's first language where there are not enough of them. Also says which language was used
+    first (the candidate's, when every competence has enough questions in it)."""
+    pools, used = [], language
+    for row in level.competences.select_related("competence").order_by("sort_order", "pk"):
+        children = [child for bank in _banks(row.competence, language) for child in bank.questions]
+        if len(children) < row.questions_drawn and language != settings.LANGUAGE_CODE:
+            used = settings.LANGUAGE_CODE
+            children = [c for bank in _banks(row.competence, settings.LANGUAGE_CODE) for c in bank.questions]
+        pools.append(Pool(competence=row.competence, drawn=row.questions_drawn, children=children))
+    return pools, used
+
+
+# --- Attempts --------------------------------------------------------------------------------------
+
+
+def attempt_in_progress(*, learner, practice=False):
+    return ExamAttempt.objects.filter(learner=learner, is_practice=practice, submitted_at__isnull=True).first()
+
+
+def attempt_answered_ids(*, attempt) -> set[str]:
+    return {str(q) for q in attempt.answers.values_list("question_id", flat=True)}
+
+
+def practice_results(*, learner):
+    return ExamAttempt.objects.filter(
+        learner=learner, is_practice=True, submitted_at__isnull=False
+    ).select_related("level").order_by("-submitted_at")
+
+
+def attempts_overdue():
+    """Attempts whose deadline passed while nobody was there to submit them (a tablet went away)."""
+    return ExamAttempt.objects.filter(submitted_at__isnull=True, deadline__lte=timezone.now())
+
+
+# --- Sessions --------------------------------------------------------------------------------------
+
+
+def exam_sessions_readable_by(user):
+    """The exam sessions of the centres ``user`` staffs."""
+    return ExamSession.objects.filter(centre__in=centres_readable_by(user))
+
+
+def session_by_access_code(*, code, learner):
+    """The open session with this code at a centre where ``learner`` learns (None otherwise)."""
+    now = timezone.now()
+    return ExamSession.objects.filter(
+        access_code=code, closed_at__isnull=True, opens_at__lte=now, closes_at__gte=now,
+        centre__memberships__user=learner, centre__memberships__role=Role.LEARNER,
+    ).select_related("level", "centre").first()
+
+
+def session_candidates(*, session):
+    return SessionCandidate.objects.filter(session=session).select_related("learner", "attempt")
+
+
+# --- Certificates ------------------------------------------------------------------------------------
+
+
+def certificates_readable_by(user):
+    """The certificates ``user`` may read: their own, and those issued at the centres they staff."""
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    return Certificate.objects.filter(Q(learner=user) | Q(centre__in=centres_readable_by(user)))
+
+
+def certificates_revocable_by(user):
+    """Only a manager of the centre where a certificate was issued revokes it."""
+    return Certificate.objects.filter(centre__in=centres_readable_by(user, roles=(Role.MANAGER,)))
+
+
+def learner_certificate_list(*, learner):
+    return Certificate.objects.filter(learner=learner).order_by("-issued_at")
+
+
+def centre_certificate_list(*, user, centre):
+    return certificates_readable_by(user).filter(centre=centre).order_by("-issued_at")
+
+
+def certificate_by_code(*, code):
+    return Certificate.objects.filter(code=code).first()
+
+
+def certificate_by_credential_id(*, credential_id: str):
+    try:
+        value = uuid.UUID(credential_id.removeprefix("urn:uuid:"))
+    except ValueError:
+        return None
+    return Certificate.objects.filter(uuid=value).first()
