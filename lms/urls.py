@@ -8,12 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certification.views import verify as certification_verify
 from courses.routing import serve as page_serve
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The certificate issuer's public keys, at a stable address outside any language.
+    path(".well-known/jwks.json", certification_verify.jwks, name="certification_jwks"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -36,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("centres.urls_privacy")),
     path("", include("centres.urls_cards")),
     path("", include("courses.urls")),
+    path("", include("certification.urls")),
     # Wagtail's page serving, with resolved URLs remembered (see courses/routing.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
