@@ -143,3 +143,15 @@ def grade_step(step, payload) -> Grade:
     feedback = step.value["feedback_correct"] if is_correct else step.value["feedback_wrong"]
     answer = {key: payload[key] for key in GRADED_KEYS[step.block_type]}
     return Grade(is_correct=is_correct, feedback=feedback, reveal=reveal, answer=answer)
+
+
+def recorded_grade(step, *, payload, is_correct) -> Grade:
+    """What the player shows for an answer recorded earlier, perhaps on the same lesson in another
+    language: the recorded result (the first answer counts), with this step's feedback and, when the
+    recorded answer fits this step, what to reveal."""
+    try:
+        reveal = grade_step(step, payload).reveal
+    except InvalidAnswer:  # e.g. choices that this translation does not have
+        reveal = {}
+    feedback = step.value["feedback_correct"] if is_correct else step.value["feedback_wrong"]
+    return Grade(is_correct=is_correct, feedback=feedback, reveal=reveal, answer=payload)

@@ -1,15 +1,34 @@
-from django.conf import settings
+"""The course tree (catalogue → course → lesson pages) and the competences lessons build.
+
+Page logic lives here: each page reads its own tree (Wagtail's way) and asks ``courses.selectors``
+for the learner's part (a page writes nothing on a GET; the lesson player's posts go to
+``courses.views``, which call ``courses.services``). The learner's records (enrolments, progress,
+answers) are in ``courses.records``, imported here so that ``courses.models`` names them all."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import get_language, get_supported_language_variant, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from core.once import once_token
+
+from . import selectors
 from .blocks import LessonStepsBlock
-from .constants import DEFAULT_PASS_MARK, CourseLevel, ProgressStatus
+from .constants import DEFAULT_PASS_MARK, CourseLevel
+from .records import Answer, Enrolment, LessonProgress
+from .rendering import lesson_steps_html
+
+__all__ = [
+    "Answer", "CatalogueIndexPage", "Competence", "CoursePage", "Enrolment", "LessonPage", "LessonProgress",
+]
 
 
 class Competence(models.Model):
@@ -45,11 +64,25 @@ class CatalogueIndexPage(Page):
         verbose_name = _("catalogue")
         verbose_name_plural = _("catalogues")
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue_course_list
+    def listed_courses(self):
+        """(courses, fallback): the live courses of this catalogue, then those of the default
+        language's catalogue not translated into this one yet (shown in that language)."""
+        courses = _courses_for_listing(CoursePage.objects.child_of(self))
+        default_locale = Locale.get_default()
+        source = None if self.locale_id == default_locale.pk else self.get_translation_or_none(default_locale)
+        if source is None:
+            return courses, []
+        translated = {course.translation_key for course in courses}
+        fallback = [
+            course for course in _courses_for_listing(CoursePage.objects.child_of(source))
+            if course.translation_key not in translated
+        ]
+        return courses, fallback
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = catalogue_course_list(catalogue=self, learner=request.user)
+        courses, fallback = self.listed_courses()
+        context["courses"] = course_rows(courses + fallback, request.user, other_language=fallback)
         return context
 
 
@@ -81,13 +114,25 @@ class CoursePage(Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import course_lesson_list, enrolment_exists
+    def lesson_rows(self, learner):
+        """The live lessons of this course, with the learner's status in each (in any language)."""
+        return selectors.lesson_rows(lessons=lessons_under([self]), learner=learner)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = course_lesson_list(course=self, learner=request.user)
-        context["is_enrolled"] = enrolment_exists(learner=request.user, course=self)
+        context["lessons"] = self.lesson_rows(request.user)
+        context["is_enrolled"] = selectors.enrolment_exists(learner=request.user, course=self)
         return context
+
+    @classmethod
+    def followed_by(cls, learner):
+        """« Mon parcours »: the courses the learner started, in catalogue order, each in the
+        language shown when it is translated into it (otherwise in the default language, marked)."""
+        courses = _courses_for_listing(cls.objects.filter(translation_key__in=selectors.course_keys_followed(
+            learner=learner
+        )))
+        shown, other = _in_language_shown(courses)
+        return course_rows(shown, learner, other_language=other)
 
 
 class LessonPage(Page):
@@ -119,108 +164,75 @@ class LessonPage(Page):
             )
         ]
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import lesson_context
+    def serve(self, request, *args, **kwargs):
+        """A lesson is for signed-in learners who started its course, in any language; nothing is
+        written on a GET. The admin preview shows the lesson to its editors."""
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        progress = selectors.lesson_progress_get(learner=request.user, lesson=self)
+        if progress is None and not selectors.lesson_enrolment_exists(learner=request.user, lesson=self):
+            messages.info(request, gettext("Press « Start » to begin this course."))
+            return redirect(selectors.lesson_course_link(lesson=self)["url"])
+        return super().serve(request, *args, progress=progress, **kwargs)
 
+    def get_context(self, request, *args, progress=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(request, self))
+        context.update({
+            "steps_html": lesson_steps_html(self, request),
+            "course_link": selectors.lesson_course_link(lesson=self),
+            "once": once_token(),
+            "progress": progress,
+            "player_state": selectors.player_state(progress=progress, lesson=self),
+        })
         return context
 
-    def serve(self, request, *args, **kwargs):
-        from .views import lesson_serve
 
-        return lesson_serve(request, self, super().serve)
+# --- Reading the tree for lists of courses -------------------------------------------------------
 
 
-class Enrolment(models.Model):
-    """A learner following a course."""
-
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="enrolments"
+def _courses_for_listing(queryset):
+    return list(
+        queryset.live().public().select_related("cover", "locale")
+        .prefetch_related(selectors.cover_renditions_prefetch()).order_by("path")
     )
-    course = models.ForeignKey(
-        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="enrolments"
+
+
+def lessons_under(courses):
+    """The live lessons of these courses (pages of one depth), in tree order, without their steps."""
+    paths = [course.path for course in courses]
+    if not paths:
+        return LessonPage.objects.none()
+    under = models.Q()
+    for path in paths:
+        under |= models.Q(path__startswith=path)
+    depth = len(paths[0]) // Page.steplen + 1
+    return LessonPage.objects.live().filter(under, depth=depth).order_by("path").defer_streamfields()
+
+
+def course_rows(courses, learner, *, other_language=()):
+    return selectors.course_rows(
+        courses=courses, lessons=lessons_under(courses), learner=learner, other_language=other_language
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("enrolment")
-        verbose_name_plural = _("enrolments")
-        constraints = [
-            models.UniqueConstraint(fields=["learner", "course"], name="enrolment_unique_learner_course")
-        ]
-
-    def __str__(self):
-        return f"{self.learner} · {self.course}"
 
 
-class LessonProgress(models.Model):
-    """Where a learner stands in a lesson: one row per learner and lesson."""
+def _in_language_shown(courses):
+    """One page per course (translation key): the one in the language shown, else the default
+    language's, else any; in the order of the courses' first translation in the tree.
+    Returns (pages, pages in another language)."""
+    shown = get_supported_language_variant(get_language())
+    default = Locale.get_default().language_code
+    by_key = {}
+    for course in courses:
+        by_key.setdefault(course.translation_key, []).append(course)
 
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="lesson_progress"
-    )
-    lesson = models.ForeignKey(LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="progress")
-    status = models.CharField(_("status"),
-        max_length=20, choices=ProgressStatus.choices, default=ProgressStatus.IN_PROGRESS
-    )
-    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
-    current_step = models.PositiveSmallIntegerField(_("current step"), default=0)
-    seen_steps = models.JSONField(_("steps seen"), default=list, blank=True)
-    best_score = models.FloatField(_("best score"), null=True, blank=True)
-    time_spent_seconds = models.PositiveIntegerField(_("time spent (seconds)"), default=0)
-    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    def preferred(pages):
+        codes = [page.locale.language_code for page in pages]
+        for code in (shown, default):
+            if code in codes:
+                return pages[codes.index(code)]
+        return pages[0]
 
-    class Meta:
-        verbose_name = _("lesson progress")
-        verbose_name_plural = _("lesson progress")
-        constraints = [
-            models.UniqueConstraint(fields=["learner", "lesson"], name="progress_unique_learner_lesson"),
-            models.CheckConstraint(
-                condition=models.Q(best_score__isnull=True)
-                | models.Q(best_score__gte=0, best_score__lte=1),
-                name="progress_best_score_range",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(status=ProgressStatus.COMPLETED) | models.Q(completed_at__isnull=False),
-                name="progress_completed_has_date",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.learner} · {self.lesson} · {self.get_status_display()}"
-
-
-class Answer(models.Model):
-    """One answer a learner gave to one question step, as graded by the server.
-
-    ``client_uuid`` is generated by the tablet: a repeated post of the same answer is recorded once.
-    Only the first answer to a step in an attempt counts."""
-
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="answers"
-    )
-    lesson = models.ForeignKey(LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="answers")
-    step_id = models.UUIDField(_("step"))
-    step_kind = models.CharField(_("step kind"), max_length=30)
-    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
-    payload = models.JSONField(_("answer given"))
-    is_correct = models.BooleanField(_("right"))
-    counts_in_score = models.BooleanField(_("counts in the score"), default=True)
-    client_uuid = models.UUIDField(_("tablet's answer id"), unique=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("answer")
-        verbose_name_plural = _("answers")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["learner", "lesson", "attempt", "step_id"], name="answer_once_per_step_attempt"
-            ),
-        ]
-        indexes = [models.Index(fields=["learner", "lesson", "attempt"])]
-
-    def __str__(self):
-        return f"{self.learner} · {self.step_kind} · {'✓' if self.is_correct else '✗'}"
+    chosen = [preferred(pages) for pages in by_key.values()]
+    return chosen, [page for page in chosen if page.locale.language_code != shown]

@@ -1,33 +1,36 @@
 """Reads of the lesson path. Every function runs a fixed number of queries, whatever the
-number of courses, lessons or steps."""
+number of courses, lessons or steps.
+
+A learner's records are keyed on the lesson or course in all its languages (``translation_key``)
+and steps on their block id: whatever language a page is shown in, it shows the same progress.
+Selectors take the pages they describe (the page models know their tree, see ``courses.models``)
+and import no page class, so the pages can call them."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Subquery
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.content_version import cached_for_content
 
-from .constants import COVER_IMAGE_WIDTHS, STEP_IMAGE_FORMATS, ProgressStatus
-from .models import Answer, CoursePage, Enrolment, LessonPage, LessonProgress
+from .constants import COVER_IMAGE_WIDTHS, SCORED_STEP_KINDS, STEP_IMAGE_FORMATS, ProgressStatus
+from .records import Answer, Enrolment, LessonProgress
 
 PARENT_PATH_LENGTH = Page.steplen
 
 
 @dataclass
 class LessonRow:
-    lesson: LessonPage
+    lesson: Page
     status: str = ProgressStatus.NOT_STARTED
     best_score: float | None = None
 
 
 @dataclass
 class CourseRow:
-    course: CoursePage
+    course: Page
     lessons: list = field(default_factory=list)
     is_enrolled: bool = False
     other_language: bool = False
@@ -54,84 +57,75 @@ def cover_renditions_prefetch():
     )
 
 
-def _courses_with_covers(queryset):
-    return list(
-        queryset.live().public().select_related("cover", "locale").prefetch_related(cover_renditions_prefetch())
-        .order_by("path")
-    )
+# --- Lists of courses and lessons ----------------------------------------------------------------
 
 
-def _lesson_rows(course_paths, learner):
-    """Lessons under the given course paths, grouped by course path, with the learner's status."""
-    rows = defaultdict(list)
-    if not course_paths:
-        return rows
-    depth = len(next(iter(course_paths))) // PARENT_PATH_LENGTH + 1
-    lessons = LessonPage.objects.live().filter(depth=depth).order_by("path")
-    under_courses = reduce(or_, (Q(path__startswith=path) for path in course_paths))
-    lessons = lessons.filter(under_courses).defer_streamfields()
-    status = _status_by_lesson(learner, lessons)
-    for lesson in lessons:
-        state = status.get(lesson.pk, (ProgressStatus.NOT_STARTED, None))
-        rows[lesson.path[:-PARENT_PATH_LENGTH]].append(LessonRow(lesson, *state))
-    return rows
-
-
-def _status_by_lesson(learner, lessons):
-    if not learner.is_authenticated:
+def lesson_status_by_key(*, learner, lessons) -> dict:
+    """{lesson translation key: (status, best score)} of the learner's progress in these lessons."""
+    if not learner.is_authenticated or not lessons:
         return {}
-    progress = LessonProgress.objects.filter(learner=learner, lesson__in=lessons)
-    return {p.lesson_id: (p.status, p.best_score) for p in progress.only("lesson_id", "status", "best_score")}
+    progress = LessonProgress.objects.filter(
+        learner=learner, lesson_key__in={lesson.translation_key for lesson in lessons}
+    ).only("lesson_key", "status", "best_score")
+    return {p.lesson_key: (p.status, p.best_score) for p in progress}
 
 
-def _course_rows(courses, learner, *, other_language=frozenset()):
-    lesson_rows = _lesson_rows({c.path for c in courses}, learner)
-    enrolled = set()
-    if learner.is_authenticated:
-        enrolled = set(
-            Enrolment.objects.filter(learner=learner, course__in=courses).values_list("course_id", flat=True)
-        )
+def enrolled_course_keys(*, learner, courses=None) -> set:
+    """The translation keys of the courses the learner started (among ``courses`` if given)."""
+    if not learner.is_authenticated:
+        return set()
+    enrolments = Enrolment.objects.filter(learner=learner)
+    if courses is not None:
+        enrolments = enrolments.filter(course_key__in={course.translation_key for course in courses})
+    return set(enrolments.values_list("course_key", flat=True))
+
+
+def lesson_rows(*, lessons, learner) -> list[LessonRow]:
+    lessons = list(lessons)
+    status = lesson_status_by_key(learner=learner, lessons=lessons)
     return [
-        CourseRow(c, lesson_rows[c.path], c.pk in enrolled, c.pk in other_language) for c in courses
+        LessonRow(lesson, *status.get(lesson.translation_key, (ProgressStatus.NOT_STARTED, None)))
+        for lesson in lessons
     ]
 
 
-def catalogue_course_list(*, catalogue, learner):
-    """The courses of a catalogue in its language; courses not yet translated into it are
-    listed in the default language, marked as such."""
-    courses = _courses_with_covers(CoursePage.objects.child_of(catalogue))
-    fallback = []
-    default_locale = Locale.get_default()
-    if catalogue.locale_id != default_locale.pk:
-        source = catalogue.get_translation_or_none(default_locale)
-        if source is not None:
-            translated = {c.translation_key for c in courses}
-            fallback = [
-                c for c in _courses_with_covers(CoursePage.objects.child_of(source))
-                if c.translation_key not in translated
-            ]
-    return _course_rows(courses + fallback, learner, other_language={c.pk for c in fallback})
+def course_rows(*, courses, lessons, learner, other_language=()) -> list[CourseRow]:
+    """One row per course with its lessons (any lessons under the courses, in tree order) and
+    the learner's status in each; ``other_language`` are courses shown in another language."""
+    by_course = defaultdict(list)
+    for row in lesson_rows(lessons=lessons, learner=learner):
+        by_course[row.lesson.path[:-PARENT_PATH_LENGTH]].append(row)
+    enrolled = enrolled_course_keys(learner=learner, courses=courses) if courses else set()
+    other = {course.pk for course in other_language}
+    return [
+        CourseRow(course, by_course[course.path], course.translation_key in enrolled, course.pk in other)
+        for course in courses
+    ]
 
 
-def course_lesson_list(*, course, learner):
-    return _lesson_rows({course.path}, learner)[course.path]
+# --- One lesson ----------------------------------------------------------------------------------
+
+
+def lesson_step_ids(lesson, kinds=None) -> list[str]:
+    """The block ids of a lesson's steps (of these kinds), read without loading their images."""
+    return [
+        str(item.get("id")) for item in lesson.steps.raw_data if kinds is None or item.get("type") in kinds
+    ]
 
 
 def enrolment_exists(*, learner, course) -> bool:
-    return learner.is_authenticated and Enrolment.objects.filter(learner=learner, course=course).exists()
+    return learner.is_authenticated and Enrolment.objects.filter(
+        learner=learner, course_key=course.translation_key
+    ).exists()
 
 
 def lesson_enrolment_exists(*, learner, lesson) -> bool:
-    """Whether the learner started the course this lesson belongs to (without loading the course)."""
-    course_path = lesson.path[:-PARENT_PATH_LENGTH]
-    return learner.is_authenticated and Enrolment.objects.filter(learner=learner, course__path=course_path).exists()
-
-
-def my_path_course_list(*, learner):
-    """« Mon parcours »: the courses a learner follows, with how far they are."""
-    course_ids = Enrolment.objects.filter(learner=learner).values("course_id")
-    courses = _courses_with_covers(CoursePage.objects.filter(pk__in=course_ids))
-    return _course_rows(courses, learner)
+    """Whether the learner started the course of this lesson, in any language (one query, without
+    loading the course)."""
+    if not learner.is_authenticated:
+        return False
+    course_key = Page.objects.filter(path=lesson.path[:-PARENT_PATH_LENGTH]).values("translation_key")[:1]
+    return Enrolment.objects.filter(learner=learner, course_key=Subquery(course_key)).exists()
 
 
 def lesson_course_link(*, lesson):
@@ -145,14 +139,65 @@ def lesson_course_link(*, lesson):
 
 
 def lesson_progress_get(*, learner, lesson):
-    return LessonProgress.objects.filter(learner=learner, lesson=lesson).first()
+    return LessonProgress.objects.filter(learner=learner, lesson_key=lesson.translation_key).first()
 
 
 def attempt_answers(*, progress):
-    """The answers of the learner's current attempt, by step id."""
+    """The answers of the learner's current attempt, in any language, by step id."""
     if progress is None:
         return {}
     answers = Answer.objects.filter(
-        learner_id=progress.learner_id, lesson_id=progress.lesson_id, attempt=progress.attempt
+        learner_id=progress.learner_id, lesson_key=progress.lesson_key, attempt=progress.attempt
     ).only("step_id", "is_correct")
     return {str(a.step_id): a.is_correct for a in answers}
+
+
+def attempt_score(*, progress, lesson) -> float:
+    """Share of the scored questions *of this page* answered right (first answer) in this attempt,
+    whichever language they were answered in. Answers to steps this page does not have (a
+    translation with fewer steps) do not count here."""
+    scored = lesson_step_ids(lesson, SCORED_STEP_KINDS)
+    if not scored:
+        return 1.0
+    right = Answer.objects.filter(
+        learner_id=progress.learner_id, lesson_key=progress.lesson_key, attempt=progress.attempt,
+        counts_in_score=True, is_correct=True, step_id__in=scored,
+    ).count()
+    return min(right / len(scored), 1.0)
+
+
+def resume_step_index(*, progress, lesson) -> int:
+    """Where the player opens this page: at the step the learner last looked at, in whatever
+    language; if this translation lacks that step, at its first step not seen yet (else its last)."""
+    step_ids = lesson_step_ids(lesson)
+    if progress is None or progress.current_step_id is None or not step_ids:
+        return 0
+    current = str(progress.current_step_id)
+    if current in step_ids:
+        return step_ids.index(current)
+    seen = set(progress.seen_steps)
+    return next((i for i, step_id in enumerate(step_ids) if step_id not in seen), len(step_ids) - 1)
+
+
+def player_state(*, progress, lesson) -> dict:
+    """What the lesson player starts from (sent to the page as JSON)."""
+    return {
+        "current": resume_step_index(progress=progress, lesson=lesson),
+        "answered": attempt_answers(progress=progress),
+        "completed": bool(progress and progress.completed_at),
+    }
+
+
+def completed_lesson_keys(*, learner, lesson_keys) -> set:
+    """Which of these lessons (translation keys) the learner completed, in any language."""
+    return set(
+        LessonProgress.objects.filter(
+            learner=learner, lesson_key__in=lesson_keys, status=ProgressStatus.COMPLETED
+        ).values_list("lesson_key", flat=True)
+    )
+
+
+def course_keys_followed(*, learner):
+    """The translation keys of the courses a learner started, as a subquery."""
+    return Enrolment.objects.filter(learner=learner).values("course_key")
+

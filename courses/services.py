@@ -1,4 +1,8 @@
-"""Writes of the lesson path. Views and tasks call these; they hold the rules."""
+"""Writes of the lesson path. Views, pages and tasks call these; they hold the rules.
+
+A learner's enrolments, progress and answers are keyed on the course or lesson in all its
+languages (``translation_key``) and steps on their block id, which translations keep: a learner can
+move between French and their language at any step and keep their place, answers and score."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -9,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .constants import ANSWERABLE_STEP_KINDS, SCORED_STEP_KINDS, ProgressStatus
-from .grading import Grade, InvalidAnswer, grade_step
-from .models import Answer, Enrolment, LessonProgress
-from .selectors import lesson_enrolment_exists
+from .grading import Grade, InvalidAnswer, grade_step, recorded_grade
+from .records import Answer, Enrolment, LessonProgress
+from .selectors import attempt_score, lesson_enrolment_exists, lesson_step_ids
 
 # Time between two taps that still counts as learning (longer gaps are a break).
 MAX_COUNTED_GAP = timedelta(minutes=3)
@@ -25,7 +29,10 @@ class AnswerOutcome:
 
 
 def enrolment_create(*, learner, course) -> Enrolment:
-    enrolment, _created = Enrolment.objects.get_or_create(learner=learner, course=course)
+    """The learner starts ``course`` (in all its languages); starting it again changes nothing."""
+    enrolment, _created = Enrolment.objects.get_or_create(
+        learner=learner, course_key=course.translation_key, defaults={"course": course}
+    )
     return enrolment
 
 
@@ -35,24 +42,28 @@ def _require_enrolment(learner, lesson):
 
 
 def _find_step(lesson, step_id):
-    for index, step in enumerate(lesson.steps):
+    for step in lesson.steps:
         if str(step.id) == str(step_id):
-            return index, step
+            return step
     raise InvalidAnswer(_("This step is not part of the lesson. Reload the page."))
 
 
 def _locked_progress(learner, lesson):
     progress, _created = LessonProgress.objects.select_for_update().get_or_create(
-        learner=learner, lesson=lesson
+        learner=learner, lesson_key=lesson.translation_key, defaults={"lesson": lesson}
     )
     return progress
 
 
+def _earlier_grade(step, answer):
+    return recorded_grade(step, payload=answer.payload, is_correct=answer.is_correct)
+
+
 def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> AnswerOutcome:
     """Grade and store a learner's answer. Replaying the same ``client_uuid`` (or answering a step
-    already answered in this attempt) returns the first answer unchanged."""
+    already answered in this attempt, in any language) returns the first answer unchanged."""
     _require_enrolment(learner, lesson)
-    index, step = _find_step(lesson, step_id)
+    step = _find_step(lesson, step_id)
     if step.block_type not in ANSWERABLE_STEP_KINDS:
         raise InvalidAnswer(_("This step has no question to answer."))
     replay = Answer.objects.filter(client_uuid=client_uuid).first()
@@ -63,16 +74,17 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
         with transaction.atomic():
             progress = _locked_progress(learner, lesson)
             earlier = Answer.objects.filter(
-                learner=learner, lesson=lesson, attempt=progress.attempt, step_id=step.id
+                learner=learner, lesson_key=lesson.translation_key, attempt=progress.attempt, step_id=step.id
             ).first()
             if earlier is not None:
-                return AnswerOutcome(earlier, grade_step(step, earlier.payload), progress)
+                return AnswerOutcome(earlier, _earlier_grade(step, earlier), progress)
             answer = Answer.objects.create(
-                learner=learner, lesson=lesson, step_id=step.id, step_kind=step.block_type,
-                attempt=progress.attempt, payload=grade.answer, is_correct=grade.is_correct,
-                counts_in_score=step.block_type in SCORED_STEP_KINDS, client_uuid=client_uuid,
+                learner=learner, lesson=lesson, lesson_key=lesson.translation_key, step_id=step.id,
+                step_kind=step.block_type, attempt=progress.attempt, payload=grade.answer,
+                is_correct=grade.is_correct, counts_in_score=step.block_type in SCORED_STEP_KINDS,
+                client_uuid=client_uuid,
             )
-            _progress_touch(progress, lesson, index, step)
+            _progress_touch(progress, lesson, step)
     except IntegrityError:
         # The same answer arrived twice at once: the other request stored it.
         return _replayed(Answer.objects.get(client_uuid=client_uuid), learner, lesson, step)
@@ -80,49 +92,43 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
 
 
 def _replayed(answer, learner, lesson, step):
-    if answer.learner_id != learner.pk or answer.lesson_id != lesson.pk or str(answer.step_id) != str(step.id):
+    same_question = (
+        answer.learner_id == learner.pk
+        and str(answer.lesson_key) == str(lesson.translation_key)
+        and str(answer.step_id) == str(step.id)
+    )
+    if not same_question:
         raise InvalidAnswer(_("This answer was already sent for another question. Reload the page."))
-    progress = LessonProgress.objects.get(learner=learner, lesson=lesson)
-    return AnswerOutcome(answer, grade_step(step, answer.payload), progress)
+    progress = LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key)
+    return AnswerOutcome(answer, _earlier_grade(step, answer), progress)
 
 
 def lesson_step_visit(*, learner, lesson, step_id) -> LessonProgress:
-    """The learner is looking at a step: remember it for resuming, count the time, and complete
-    the lesson when every step was seen and the score reaches the pass mark."""
+    """The learner is looking at a step: remember it for resuming (in any language), count the
+    time, and complete the lesson when every step of this page was seen and the score reaches the
+    pass mark."""
     _require_enrolment(learner, lesson)
-    index, step = _find_step(lesson, step_id)
+    step = _find_step(lesson, step_id)
     with transaction.atomic():
         progress = _locked_progress(learner, lesson)
-        _progress_touch(progress, lesson, index, step)
+        _progress_touch(progress, lesson, step)
     return progress
 
 
-def _progress_touch(progress, lesson, index, step):
+def _progress_touch(progress, lesson, step):
     now = timezone.now()
     if progress.updated_at:
         progress.time_spent_seconds += int(min(now - progress.updated_at, MAX_COUNTED_GAP).total_seconds())
-    progress.current_step = index
+    progress.lesson = lesson  # the language used last
+    progress.current_step_id = step.id
     if str(step.id) not in progress.seen_steps:
         progress.seen_steps = [*progress.seen_steps, str(step.id)]
     _progress_evaluate(progress, lesson, now)
     progress.save()
 
 
-def attempt_score(*, progress, lesson) -> float:
-    """Share of the lesson's scored questions answered right (first answer) in this attempt."""
-    scored = [s for s in lesson.steps if s.block_type in SCORED_STEP_KINDS]
-    if not scored:
-        return 1.0
-    right = Answer.objects.filter(
-        learner_id=progress.learner_id, lesson=lesson, attempt=progress.attempt,
-        counts_in_score=True, is_correct=True,
-    ).count()
-    return min(right / len(scored), 1.0)
-
-
 def _progress_evaluate(progress, lesson, now):
-    step_ids = {str(s.id) for s in lesson.steps}
-    if not step_ids <= set(progress.seen_steps):
+    if not set(lesson_step_ids(lesson)) <= set(progress.seen_steps):
         return
     score = attempt_score(progress=progress, lesson=lesson)
     progress.best_score = max(score, progress.best_score or 0.0)
@@ -137,7 +143,8 @@ def lesson_restart(*, learner, lesson) -> LessonProgress:
     with transaction.atomic():
         progress = _locked_progress(learner, lesson)
         progress.attempt += 1
-        progress.current_step = 0
+        progress.lesson = lesson
+        progress.current_step_id = None
         progress.seen_steps = []
         progress.save()
     return progress

@@ -1,54 +1,26 @@
-"""Learner-facing views of the lesson path. They check the request and call services/selectors."""
+"""Learner-facing views of the lesson path: the player's posts, starting a course, « Mon parcours ».
+They check the request and call services, selectors and page methods. The pages themselves
+(catalogue, course, lesson) are served by Wagtail, their logic on the page models."""
 
 import json
 import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.once import first_submission, once_token
+from core.once import first_submission
 
 from . import selectors, services
+from .constants import ProgressStatus
 from .grading import InvalidAnswer
 from .models import CoursePage, LessonPage
-from .rendering import lesson_steps_html
 
 MAX_JSON_BODY = 16 * 1024
-
-
-def lesson_serve(request, lesson, default_serve):
-    """A lesson is for signed-in learners who started its course; nothing is written on a GET."""
-    if getattr(request, "is_preview", False):
-        return default_serve(request)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    progress = selectors.lesson_progress_get(learner=request.user, lesson=lesson)
-    if progress is None and not selectors.lesson_enrolment_exists(learner=request.user, lesson=lesson):
-        messages.info(request, _("Press « Start » to begin this course."))
-        return redirect(selectors.lesson_course_link(lesson=lesson)["url"])
-    request.lesson_progress = progress
-    return default_serve(request)
-
-
-def lesson_context(request, lesson):
-    progress = getattr(request, "lesson_progress", None)
-    return {
-        "steps_html": lesson_steps_html(lesson, request),
-        "course_link": selectors.lesson_course_link(lesson=lesson),
-        "once": once_token(),
-        "progress": progress,
-        "player_state": {
-            "current": progress.current_step if progress else 0,
-            "answered": selectors.attempt_answers(progress=progress),
-            "completed": bool(progress and progress.completed_at),
-        },
-    }
 
 
 def _json_error(message, status=400):
@@ -86,7 +58,7 @@ def _live_lesson(lesson_id):
 
 
 def _progress_json(progress, lesson):
-    score = services.attempt_score(progress=progress, lesson=lesson)
+    score = selectors.attempt_score(progress=progress, lesson=lesson)
     return {
         "status": progress.status,
         "score": round(score * 100),
@@ -155,12 +127,11 @@ def lesson_restart(request, lesson_id):
 def course_start(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     services.enrolment_create(learner=request.user, course=course)
-    rows = selectors.course_lesson_list(course=course, learner=request.user)
-    target = next((r.lesson for r in rows if r.status != "completed"), None)
+    target = next((r.lesson for r in course.lesson_rows(request.user) if r.status != ProgressStatus.COMPLETED), None)
     return redirect(target.url if target else course.url)
 
 
 @login_required
 def my_path(request):
-    courses = selectors.my_path_course_list(learner=request.user)
+    courses = CoursePage.followed_by(request.user)
     return render(request, "courses/my_path.html", {"courses": courses})
