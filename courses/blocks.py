@@ -1,5 +1,9 @@
 """Lesson steps. Each step is one screen of the lesson player; questions are graded by the server
-(see ``courses.grading``) and their templates never contain the answer key."""
+(see ``courses.grading``) and their templates never contain the answer key.
+
+Every step has a ``description`` and a French ``preview_value`` without images (a placeholder
+stands in for them), so the admin's block chooser shows a trainer what each step looks like on the
+tablet before they pick one (Wagtail's block previews)."""
 
 import json
 
@@ -62,6 +66,8 @@ class ZonesBlock(blocks.FieldBlock):
     class Meta:
         icon = "crosshairs"
         default = []
+        description = _("The target zones, drawn over the step's image.")
+        preview_value = [{"x": 0.05, "y": 0.08, "w": 0.3, "h": 0.12}]
 
 
 def _audio_block():
@@ -75,7 +81,26 @@ def _text_block(label, required=True):
     return blocks.RichTextBlock(features=TEXT_FEATURES, required=required, label=label, max_length=400)
 
 
-class ImageStepBlock(blocks.StructBlock):
+PREVIEW_ZONES = [{"x": 0.05, "y": 0.08, "w": 0.3, "h": 0.12}]
+PREVIEW_QUESTION = {
+    "image": None, "audio": None, "competence": None,
+    "feedback_correct": "Bravo ! C'est la bonne réponse.", "feedback_wrong": "Pas tout à fait. Regarde encore.",
+}
+
+
+class StepBlock(blocks.StructBlock):
+    """What every step shares: a preview in the admin as the lesson player shows it."""
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context=parent_context)
+        # What the lesson's steps template gives each step (see lesson_steps.html).
+        return {**context, "kind": self.name, "step_id": "preview", "eager": True}
+
+    class Meta:
+        preview_template = "courses/block_preview.html"
+
+
+class ImageStepBlock(StepBlock):
     image = ImageChooserBlock(label=_("Image"))
     text = _text_block(_("One or two short sentences"))
     audio = _audio_block()
@@ -84,9 +109,14 @@ class ImageStepBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image step")
         template = "blocks/image_step_block.html"
+        description = _("A picture and one or two short sentences, read aloud on request.")
+        preview_value = {
+            "image": None, "audio": None,
+            "text": "<p>Une adresse e-mail a toujours un <b>@</b>.</p><p>Exemple : amina.diallo@exemple.fr</p>",
+        }
 
 
-class HotspotStepBlock(blocks.StructBlock):
+class HotspotStepBlock(StepBlock):
     """A screenshot on which the learner practises tapping the right place (not scored)."""
 
     image = ImageChooserBlock(label=_("Screenshot"))
@@ -100,9 +130,16 @@ class HotspotStepBlock(blocks.StructBlock):
         icon = "crosshairs"
         label = _("Tap the right place")
         template = "blocks/hotspot_step_block.html"
+        description = _("A screenshot on which the learner practises tapping the right place. Not scored.")
+        preview_value = {
+            "image": None, "audio": None, "zones": PREVIEW_ZONES,
+            "instruction": "<p>Pour écrire un message, touche le bouton <b>Écrire</b>.</p>",
+            "feedback_correct": "Oui ! Le message s'ouvre.",
+            "feedback_wrong": "Pas ici. Le bouton Écrire est en haut, à gauche.",
+        }
 
 
-class TipBlock(blocks.StructBlock):
+class TipBlock(StepBlock):
     kind = blocks.ChoiceBlock(
         choices=[("tip", _("Tip")), ("warning", _("Warning"))], default="tip", label=_("Kind")
     )
@@ -114,9 +151,14 @@ class TipBlock(blocks.StructBlock):
         icon = "warning"
         label = _("Tip or warning")
         template = "blocks/tip_block.html"
+        description = _("A tip to remember or a warning (a scam, a password), with an optional picture.")
+        preview_value = {
+            "kind": "warning", "image": None, "audio": None,
+            "text": "<p>Ne donne <b>jamais</b> ton mot de passe, même à quelqu'un de la CAF.</p>",
+        }
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(StepBlock):
     video = DocumentChooserBlock(label=_("Video file (mp4, webm)"))
     poster = ImageChooserBlock(required=False, label=_("Poster image"))
     caption = _text_block(_("Caption"), required=False)
@@ -126,9 +168,14 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "blocks/video_block.html"
+        description = _("A short video file (mp4 or webm) with an optional caption.")
+        preview_value = {
+            "video": None, "poster": None, "audio": None,
+            "caption": "<p>Regarde comment Amina joint son attestation à un e-mail.</p>",
+        }
 
 
-class QuestionBlock(blocks.StructBlock):
+class QuestionBlock(StepBlock):
     """What every question has: a prompt, an optional picture and sound, feedback, a competence."""
 
     prompt = _text_block(_("Question"))
@@ -155,6 +202,8 @@ class ChoiceBlock(blocks.StructBlock):
     class Meta:
         icon = "radio-full"
         label = _("Choice")
+        description = _("One choice of a question: a text, a picture or both.")
+        preview_value = {"text": "amina.diallo@exemple.fr", "image": None, "is_correct": True}
 
 
 def _count_correct(choices):
@@ -174,6 +223,16 @@ class SingleChoiceQuestionBlock(QuestionBlock):
         icon = "radio-full"
         label = _("Single choice question")
         template = "blocks/choice_question_block.html"
+        description = _("A question with one right answer among two to six choices (texts or pictures). Scored.")
+        preview_value = {
+            **PREVIEW_QUESTION,
+            "prompt": "<p>Quelle adresse e-mail est <b>juste</b> ?</p>",
+            "choices": [
+                {"text": "amina.diallo@exemple.fr", "image": None, "is_correct": True},
+                {"text": "amina.diallo.exemple.fr", "image": None, "is_correct": False},
+                {"text": "amina diallo@exemple.fr", "image": None, "is_correct": False},
+            ],
+        }
 
 
 class MultipleChoiceQuestionBlock(QuestionBlock):
@@ -189,6 +248,16 @@ class MultipleChoiceQuestionBlock(QuestionBlock):
         icon = "tasks"
         label = _("Multiple choice question")
         template = "blocks/choice_question_block.html"
+        description = _("A question with one or more right answers among two to eight choices. Scored.")
+        preview_value = {
+            **PREVIEW_QUESTION,
+            "prompt": "<p>Ce message est-il une arnaque ? Coche <b>tous</b> les signes.</p>",
+            "choices": [
+                {"text": "« Payez tout de suite »", "image": None, "is_correct": True},
+                {"text": "Un lien bizarre", "image": None, "is_correct": True},
+                {"text": "« Bonjour Madame »", "image": None, "is_correct": False},
+            ],
+        }
 
 
 class TrueFalseQuestionBlock(QuestionBlock):
@@ -198,6 +267,11 @@ class TrueFalseQuestionBlock(QuestionBlock):
         icon = "help"
         label = _("True or false")
         template = "blocks/true_false_question_block.html"
+        description = _("A statement the learner marks as true or false. Scored.")
+        preview_value = {
+            **PREVIEW_QUESTION, "is_true": False,
+            "prompt": "<p>La CAF peut te demander ton mot de passe par e-mail.</p>",
+        }
 
 
 class OrderingQuestionBlock(QuestionBlock):
@@ -211,6 +285,12 @@ class OrderingQuestionBlock(QuestionBlock):
         icon = "list-ol"
         label = _("Put in order")
         template = "blocks/ordering_question_block.html"
+        description = _("Items the learner puts back in the right order; they see them shuffled. Scored.")
+        preview_value = {
+            **PREVIEW_QUESTION,
+            "prompt": "<p>Mets les parties de l'adresse <b>dans l'ordre</b>.</p>",
+            "items": ["amina.diallo", "@", "exemple.fr"],
+        }
 
 
 class TypedAnswerQuestionBlock(QuestionBlock):
@@ -228,6 +308,15 @@ class TypedAnswerQuestionBlock(QuestionBlock):
         icon = "edit"
         label = _("Typed answer")
         template = "blocks/typed_answer_question_block.html"
+        description = _(
+            "The learner types a short answer (an address, a number); case and accents may be ignored. Scored."
+        )
+        preview_value = {
+            **PREVIEW_QUESTION,
+            "prompt": "<p>Écris cette adresse : <b>yonas.tesfaye@exemple.fr</b></p>",
+            "accepted_answers": ["yonas.tesfaye@exemple.fr"],
+            "ignore_case": True, "ignore_accents": True, "input_mode": "email",
+        }
 
 
 class HotspotQuestionBlock(QuestionBlock):
@@ -238,6 +327,11 @@ class HotspotQuestionBlock(QuestionBlock):
         icon = "crosshairs"
         label = _("Image hotspot question")
         template = "blocks/hotspot_question_block.html"
+        description = _("The learner taps the right place on a screenshot. Scored.")
+        preview_value = {
+            **PREVIEW_QUESTION, "zones": PREVIEW_ZONES,
+            "prompt": "<p>Tu veux répondre à Sophie. Touche le bouton <b>Répondre</b>.</p>",
+        }
 
 
 class LessonStepsBlock(blocks.StreamBlock):
@@ -256,4 +350,5 @@ class LessonStepsBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+        description = _("The steps of a lesson, one screen each.")
 
