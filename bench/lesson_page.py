@@ -80,7 +80,8 @@ def image_bytes(html, *, first_only=False):
     from django.conf import settings
 
     total, count = 0, 0
-    for srcset in re.findall(r'<source type="image/avif" srcset="([^"]+)"', html):
+    avif_sources = [tag for tag in re.findall(r"<source [^>]*>", html) if 'type="image/avif"' in tag]
+    for srcset in (re.search(r'srcset="([^"]+)"', tag).group(1) for tag in avif_sources):
         candidates = [c.strip().split(" ") for c in srcset.split(",")]
         url = next(u for u, w in candidates if int(w[:-1]) >= 1024) if any(
             int(w[:-1]) >= 1024 for _u, w in candidates) else candidates[-1][0]

@@ -1,29 +1,71 @@
-"""The learner-independent part of a lesson page (its steps), rendered once per published
-revision and language, with every image rendition fetched in one query."""
+"""What a learner's tablet is sent for a lesson, and the image renditions it shows.
 
+- The rendition specs of each role an image plays (a step, a choice, a course cover) are defined
+  here once: Wagtail's ``{% picture %}`` in the templates (``{% prepared_picture %}``), the
+  prefetch of a lesson page and the task that makes them ahead all read them from here.
+- The steps of a lesson do not depend on the learner: their HTML is rendered once and cached,
+  keyed by everything it shows: the live revision, the language, the site, and a version of each
+  image and document the steps use, which changes whenever one is saved, replaced or deleted
+  (see ``courses.signals``). A rendition URL in the cache therefore always exists."""
+
+import hashlib
+import uuid
+
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import Filter
 
 from .constants import (
+    CHOICE_IMAGE_SIZES,
     CHOICE_IMAGE_WIDTHS,
+    COVER_IMAGE_SIZES,
     COVER_IMAGE_WIDTHS,
     STEP_IMAGE_FORMATS,
+    STEP_IMAGE_SIZES,
     STEP_IMAGE_WIDTHS,
 )
 
 STEPS_CACHE_SECONDS = 7 * 24 * 3600
+# Steps rendered while some renditions were still being made show the original images; they are
+# kept briefly, so that the worker's renditions are shown as soon as they exist.
+INCOMPLETE_STEPS_CACHE_SECONDS = 30
+
+# Each role an image plays: the widths a tablet shows it at, and the `sizes` the browser picks by.
+PICTURE_ROLES = {
+    "step": (STEP_IMAGE_WIDTHS, STEP_IMAGE_SIZES),
+    "choice": (CHOICE_IMAGE_WIDTHS, CHOICE_IMAGE_SIZES),
+    "cover": (COVER_IMAGE_WIDTHS, COVER_IMAGE_SIZES),
+}
 
 
-def filter_specs(widths):
-    return [f"width-{w}|format-{f}" for f in STEP_IMAGE_FORMATS for w in widths]
+def picture_filter_specs(role):
+    """The filter specs of ``{% picture %}`` for a role, e.g. ``width-{480,800,1024} format-{avif,webp}``."""
+    widths, _sizes = PICTURE_ROLES[role]
+    return ["width-{" + ",".join(map(str, widths)) + "}", "format-{" + ",".join(STEP_IMAGE_FORMATS) + "}"]
 
 
-STEP_SPECS = filter_specs(STEP_IMAGE_WIDTHS)
-CHOICE_SPECS = filter_specs(CHOICE_IMAGE_WIDTHS)
-COVER_SPECS = filter_specs(COVER_IMAGE_WIDTHS)
+def picture_sizes(role):
+    return PICTURE_ROLES[role][1]
+
+
+def role_specs(role):
+    """Every rendition of a role, as Wagtail expands the picture's specs."""
+    return Filter.expand_spec(picture_filter_specs(role))
+
+
+STEP_SPECS = role_specs("step")
+CHOICE_SPECS = role_specs("choice")
+COVER_SPECS = role_specs("cover")
+# A video's poster: the largest step width, in the format every browser reads.
+POSTER_SPEC = f"width-{max(STEP_IMAGE_WIDTHS)}|format-{STEP_IMAGE_FORMATS[-1]}"
 
 
 def step_images(step):
@@ -44,29 +86,109 @@ def lesson_images(lesson):
     return [pair for step in lesson.steps for pair in step_images(step)]
 
 
+def renditions_ready(image, specs):
+    """True if every rendition exists; never makes one (reads prefetched renditions if any)."""
+    filters = [Filter(spec=spec) for spec in specs]
+    return len(image.find_existing_renditions(*filters)) == len(filters)
+
+
+def cover_renditions_prefetch(lookup="cover__renditions"):
+    """The prefetch that lets a list of courses show their covers without a query per course."""
+    Rendition = get_image_model().get_rendition_model()
+    return Prefetch(lookup, queryset=Rendition.objects.filter(filter_spec__in=COVER_SPECS))
+
+
 def prefetch_lesson_renditions(lesson):
     images = [image for image, _specs in lesson_images(lesson)]
     Rendition = get_image_model().get_rendition_model()
-    specs = STEP_SPECS + CHOICE_SPECS
     prefetch_related_objects(
-        images, Prefetch("renditions", queryset=Rendition.objects.filter(filter_spec__in=specs))
+        images, Prefetch("renditions", queryset=Rendition.objects.filter(filter_spec__in=STEP_SPECS + CHOICE_SPECS))
     )
 
 
-def _steps_cache_key(lesson):
-    return f"lesson-steps:{lesson.pk}:{lesson.live_revision_id}:{get_language()}"
+# Versions of the images and documents that cached HTML shows.
+
+
+def media_version_key(kind, pk):
+    return f"passerelle:media-version:{kind}:{pk}"
+
+
+def media_version_bump(kind, pk):
+    """Called when an image or document changes: HTML that showed it is rendered again."""
+    cache.set(media_version_key(kind, pk), uuid.uuid4().hex[:12], None)
+
+
+def _chooser_ids(block, raw, found):
+    """Collect the ids of the images and documents in a block's stored (JSON) value, without
+    loading anything from the database."""
+    if raw in (None, "", [], {}):
+        return
+    if isinstance(block, ImageChooserBlock):
+        found.add(("image", raw))
+    elif isinstance(block, DocumentChooserBlock):
+        found.add(("document", raw))
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            _chooser_ids(child, raw.get(name), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            is_block_format = isinstance(item, dict) and "id" in item and "value" in item
+            _chooser_ids(block.child_block, item["value"] if is_block_format else item, found)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in raw:
+            if child.get("type") in block.child_blocks:
+                _chooser_ids(block.child_blocks[child["type"]], child.get("value"), found)
+
+
+def lesson_media_keys(lesson):
+    found = set()
+    _chooser_ids(lesson.steps.stream_block, list(lesson.steps.raw_data), found)
+    return sorted(media_version_key(kind, pk) for kind, pk in found)
+
+
+def _media_versions(keys):
+    versions = cache.get_many(keys)
+    for key in keys:
+        if key not in versions:  # never bumped, or evicted: a new version, never an old one
+            cache.add(key, uuid.uuid4().hex[:12], None)
+            versions[key] = cache.get(key)
+    return [f"{key}={versions[key]}" for key in keys]
+
+
+def _steps_cache_key(lesson, request):
+    media = hashlib.sha256("|".join(_media_versions(lesson_media_keys(lesson))).encode()).hexdigest()[:16]
+    site = hashlib.sha256(f"{request.get_host()}:{request.get_port()}".encode()).hexdigest()[:12]
+    return f"lesson-steps:{lesson.pk}:{lesson.live_revision_id}:{get_language()}:{site}:{media}"
+
+
+def _renditions_requested(lesson):
+    """Ask the worker for a lesson's missing renditions, at most once a minute; never in the
+    request itself (with no worker, tasks run in-process: the learner would wait)."""
+    if settings.CELERY_TASK_ALWAYS_EAGER or not lesson.live:
+        return
+    if cache.add(f"passerelle:renditions-requested:{lesson.pk}", 1, 60):
+        from .tasks import page_renditions_generate
+
+        transaction.on_commit(lambda: page_renditions_generate.delay(lesson.pk))
+
+
+def _render_steps(lesson, request):
+    """(html, complete): complete is False if an image showed its original, renditions missing."""
+    prefetch_lesson_renditions(lesson)
+    complete = all(renditions_ready(image, specs) for image, specs in lesson_images(lesson))
+    html = render_to_string("courses/lesson_steps.html", {"page": lesson, "request": request})
+    return html, complete
 
 
 def lesson_steps_html(lesson, request):
-    """The steps of a lesson as HTML; cached per live revision, except in the admin preview."""
-    is_preview = getattr(request, "is_preview", False)
-    key = _steps_cache_key(lesson)
-    if not is_preview:
-        html = cache.get(key)
-        if html is not None:
-            return html
-    prefetch_lesson_renditions(lesson)
-    html = render_to_string("courses/lesson_steps.html", {"page": lesson, "request": request})
-    if not is_preview:
-        cache.set(key, html, STEPS_CACHE_SECONDS)
+    """The steps of a lesson as HTML; cached, except in the admin preview."""
+    if getattr(request, "is_preview", False):
+        return _render_steps(lesson, request)[0]
+    key = _steps_cache_key(lesson, request)
+    html = cache.get(key)
+    if html is None:
+        html, complete = _render_steps(lesson, request)
+        if not complete:
+            _renditions_requested(lesson)
+        cache.set(key, html, STEPS_CACHE_SECONDS if complete else INCOMPLETE_STEPS_CACHE_SECONDS)
     return html

@@ -1,12 +1,15 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.content_version import content_version_bump
 
 from .models import CoursePage, LessonPage
+from .rendering import media_version_bump
 
 
 @receiver(page_published)
@@ -38,3 +41,46 @@ def page_deleted(sender, instance, **kwargs):
 def site_or_locale_changed(sender, **kwargs):
     """A new site root, hostname or language changes which page a URL leads to."""
     transaction.on_commit(content_version_bump)
+
+
+# Images and documents: the lesson steps cached with them are rendered again (courses.rendering),
+# and an image whose file was replaced gets its renditions back from the worker.
+
+Image = get_image_model()
+Rendition = Image.get_rendition_model()
+Document = get_document_model()
+# Saves that change nothing a learner sees (Wagtail filling in the file's hash or size).
+BOOKKEEPING_FIELDS = frozenset({"file_hash", "file_size"})
+
+
+@receiver(post_save, sender=Image)
+@receiver(post_delete, sender=Image)
+def image_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
+        return
+    pk = instance.pk
+    transaction.on_commit(lambda: media_version_bump("image", pk))
+
+
+@receiver(post_delete, sender=Rendition)
+def rendition_deleted(sender, instance, **kwargs):
+    """Wagtail deletes an image's renditions when its file is replaced: steps cached with their
+    URLs must not be served, and the worker makes the new ones, as on publish."""
+    image_id = instance.image_id
+
+    def after_commit():
+        media_version_bump("image", image_id)
+        from .tasks import image_renditions_generate
+
+        image_renditions_generate.delay(image_id)
+
+    transaction.on_commit(after_commit)
+
+
+@receiver(post_save, sender=Document)
+@receiver(post_delete, sender=Document)
+def document_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    pk = instance.pk
+    transaction.on_commit(lambda: media_version_bump("document", pk))

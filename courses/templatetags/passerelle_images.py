@@ -1,50 +1,68 @@
-"""`{% responsive_picture %}`: AVIF and WebP at the widths a tablet displays, lazy after the
-first screen. It only reads renditions generated ahead (see ``courses.tasks``)."""
+"""``{% prepared_picture image "step" alt=… eager=… %}``: Wagtail's ``{% picture %}`` (its template
+node and its ``Picture`` markup: AVIF then WebP sources, srcset, sizes), with the filter specs of
+each role taken from ``courses.rendering``, where the task that makes renditions ahead reads them.
+
+Unlike ``{% picture %}``, it never makes a rendition during a request: until the worker has made
+them, the original image is shown (and ``courses.rendering`` asks the worker for them)."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from wagtail.images.models import Filter, Picture
+from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 
-from ..constants import (
-    CHOICE_IMAGE_SIZES,
-    CHOICE_IMAGE_WIDTHS,
-    COVER_IMAGE_SIZES,
-    COVER_IMAGE_WIDTHS,
-    STEP_IMAGE_FORMATS,
-    STEP_IMAGE_SIZES,
-    STEP_IMAGE_WIDTHS,
-)
+from ..rendering import POSTER_SPEC, picture_filter_specs, picture_sizes
 
 register = template.Library()
 
-ROLES = {
-    "step": (STEP_IMAGE_WIDTHS, STEP_IMAGE_SIZES),
-    "choice": (CHOICE_IMAGE_WIDTHS, CHOICE_IMAGE_SIZES),
-    "cover": (COVER_IMAGE_WIDTHS, COVER_IMAGE_SIZES),
-}
+
+class _Literal:
+    def __init__(self, value):
+        self.value = value
+
+    def resolve(self, context):
+        return self.value
 
 
-def _srcset(renditions):
-    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
+class PreparedPictureNode(PictureNode):
+    """``{% picture %}`` reading only renditions that exist."""
+
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
+        attrs["loading"] = None if attrs.pop("eager", False) else "lazy"
+        filters = self.get_filters()
+        found = image.find_existing_renditions(*filters)
+        if len(found) < len(filters):
+            return self.original(image, attrs)
+        return Picture({f.spec: found[f] for f in filters}, attrs).__html__()
+
+    @staticmethod
+    def original(image, attrs):
+        attrs = {"src": image.file.url, "width": image.width, "height": image.height, **attrs, "sizes": None}
+        return format_html("<picture><img{}></picture>", flatatt(attrs))
+
+
+@register.tag
+def prepared_picture(parser, token):
+    """{% prepared_picture <image> "<role>" [name=value ...] %}, role: step, choice or cover."""
+    tag_name, *bits = token.split_contents()
+    if len(bits) < 2 or bits[1][:1] not in "\"'" or bits[1][1:-1] not in ("step", "choice", "cover"):
+        raise template.TemplateSyntaxError(f'{tag_name} needs an image and a role: "step", "choice" or "cover"')
+    role = bits[1][1:-1]
+    attrs = {"sizes": _Literal(picture_sizes(role)), "decoding": _Literal("async")}
+    for bit in bits[2:]:
+        name, _equals, value = bit.partition("=")
+        if not value:
+            raise template.TemplateSyntaxError(f"{tag_name}: attributes are name=value, not {bit!r}")
+        attrs[name] = parser.compile_filter(value)
+    return PreparedPictureNode(parser.compile_filter(bits[0]), picture_filter_specs(role), attrs=attrs)
 
 
 @register.simple_tag
-def responsive_picture(image, role="step", alt="", eager=False, css_class=""):
-    if image is None:
-        return ""
-    widths, sizes = ROLES[role]
-    specs = {f: [f"width-{w}|format-{f}" for w in widths] for f in STEP_IMAGE_FORMATS}
-    renditions = image.get_renditions(*[s for group in specs.values() for s in group])
-    by_format = {f: [renditions[s] for s in group] for f, group in specs.items()}
-    sources = format_html_join(
-        "", '<source type="image/{}" srcset="{}" sizes="{}">',
-        ((f, _srcset(by_format[f]), sizes) for f in STEP_IMAGE_FORMATS[:-1]),
-    )
-    fallback = by_format[STEP_IMAGE_FORMATS[-1]]
-    largest = fallback[-1]
-    return format_html(
-        '<picture>{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
-        'class="{}" decoding="async"{}></picture>',
-        sources, largest.url, _srcset(fallback), sizes, largest.width, largest.height, alt,
-        css_class, "" if eager else mark_safe(' loading="lazy"'),  # noqa: S308 - constant
-    )
+def poster_url(image):
+    """The URL of a video's poster, if its rendition was made ahead ("" otherwise: no poster)."""
+    found = list(image.find_existing_renditions(Filter(spec=POSTER_SPEC)).values()) if image else []
+    return found[0].url if found else ""

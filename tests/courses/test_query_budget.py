@@ -30,14 +30,19 @@ def signed_in(client, course_page):
 
 @pytest.mark.parametrize("steps", [3, 20])
 def test_lesson_page_queries_do_not_grow_with_steps(client, signed_in, course_page, steps,
-                                                    django_assert_max_num_queries):
-    lesson = factories.lesson(course_page, steps=image_steps(steps) + factories.every_kind_steps())
+                                                    django_assert_max_num_queries,
+                                                    django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # publishing makes the renditions
+        lesson = factories.lesson(course_page, steps=image_steps(steps) + factories.every_kind_steps())
     LessonProgress.objects.create(learner=signed_in, lesson=lesson)
     client.get(lesson.url)  # first learner after publishing: the steps are rendered once
     with django_assert_max_num_queries(LESSON_BUDGET):
         response = client.get(lesson.url)
     assert response.status_code == 200
-    assert response.content.decode().count("data-step-id=") == steps + 9
+    html = response.content.decode()
+    assert html.count("data-step-id=") == steps + 9
+    # Each image step shows its AVIF and WebP renditions, none its original.
+    assert html.count('type="image/avif"') == steps + 3 and "original_images/" not in html
 
 
 def test_lesson_page_first_render_is_bounded_by_block_types_not_steps(client, signed_in, course_page):

@@ -80,3 +80,41 @@ def test_oversized_image_upload_is_refused(trainer_client, settings):
     )
     assert response.context["form"].errors["file"]
     assert not get_image_model().objects.exists()
+
+
+def test_pictures_are_wagtails_own_with_the_specs_defined_once(django_capture_on_commit_callbacks):
+    from django.template import Context, Template
+
+    image = factories.make_image("step", size=(1200, 900), seed=5)
+    image.get_renditions(*STEP_SPECS)  # what the worker does when a lesson is published
+    wagtail = Template(
+        "{% load wagtailimages_tags %}"
+        '{% picture image width-{480,800,1024} format-{avif,webp} sizes="(min-width: 1100px) 1024px, 100vw" '
+        'decoding="async" loading="lazy" alt="Une capture" %}'
+    ).render(Context({"image": image}))
+    ours = Template('{% load passerelle_images %}{% prepared_picture image "step" alt="Une capture" %}').render(
+        Context({"image": image})
+    )
+    assert ours == wagtail
+    assert ours.startswith('<picture><source sizes="(min-width: 1100px) 1024px, 100vw" srcset="')
+    assert 'type="image/avif"' in ours and ours.count(" 1024w") == 2
+
+
+def test_a_lesson_loads_its_first_image_at_once_and_the_others_lazily(
+        client, course_page, django_capture_on_commit_callbacks):
+    from courses.models import Enrolment
+
+    steps = [("image", {"image": factories.make_image(f"i{i}", seed=i), "text": "<p>Étape</p>", "audio": None})
+             for i in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson = factories.lesson(course_page, steps=steps)
+    learner = factories.UserFactory()
+    Enrolment.objects.create(learner=learner, course=course_page)
+    client.force_login(learner)
+
+    html = client.get(lesson.url).content.decode()
+
+    assert html.count("<picture>") == 3 and html.count('type="image/avif"') == 3
+    assert html.count('loading="lazy"') == 2
+    first = html.split("<picture>")[1].split("</picture>")[0]
+    assert 'loading="lazy"' not in first

@@ -122,3 +122,45 @@ def test_publishing_a_lesson_generates_its_renditions_in_the_worker(celery_worke
     html = response.content.decode()
     for rendition in Rendition.objects.filter(image=image, filter_spec__in=STEP_SPECS):
         assert rendition.url in html
+
+
+def test_replacing_an_image_file_has_the_worker_make_its_new_renditions(celery_worker, client):
+    """A trainer replaces a screenshot in the admin: Wagtail deletes its renditions, the worker
+    makes the new ones, and the lesson shows them (never a deleted one)."""
+    import io
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.urls import reverse
+    from PIL import Image as PILImage
+
+    image = factories.make_image("capture", size=(1200, 900), seed=8)
+    course = factories.course()
+    lesson = factories.lesson(course, steps=factories.every_kind_steps(image))
+    _wait_for_renditions(image, STEP_SPECS)
+    learner = factories.UserFactory()
+    Enrolment.objects.create(learner=learner, course=course)
+    client.force_login(learner)
+    old_urls = set(re.findall(r"/media/images/[^\s\"',]+", client.get(lesson.url).content.decode()))
+    assert old_urls
+
+    trainer = Client()
+    trainer.force_login(factories.UserFactory(is_superuser=True))
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1000, 700), "red").save(buffer, "PNG")
+    response = trainer.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": image.title, "collection": image.collection_id,
+         "file": SimpleUploadedFile("capture.png", buffer.getvalue())},
+    )
+    assert response.status_code == 302
+
+    _wait_for_renditions(image, STEP_SPECS)
+    html = client.get(lesson.url).content.decode()
+    urls = set(re.findall(r"/media/images/[^\s\"',]+", html))
+    assert urls and not urls & old_urls
+    for rendition in Rendition.objects.filter(image=image, filter_spec__in=STEP_SPECS):
+        assert rendition.url in html
+        assert rendition.file.storage.exists(rendition.file.name), rendition.file.name
+    assert all(client.get(url).status_code == 200 for url in urls)
