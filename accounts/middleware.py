@@ -10,6 +10,8 @@ class NoStoreForAuthenticatedMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if "public" in response.get("Cache-Control", ""):
+            return response  # the same for everyone (media files): nothing of a person in it
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)

@@ -2,6 +2,8 @@ import re
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.staticfiles import finders
+from django.http import FileResponse
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -19,12 +21,30 @@ urlpatterns = [
     path(".well-known/jwks.json", certification_verify.jwks, name="certification_jwks"),
 ]
 
+# How long a tablet may keep a media file. A rendition's name is never used twice
+# (courses/storage.py): it is kept a year without asking again. An original upload may be
+# replaced and its name reused: an hour.
+RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
+UPLOAD_CACHE_CONTROL = "public, max-age=3600"
+
+
+def favicon(request):
+    """/favicon.ico, asked for by browsers and tools whatever the page links."""
+    response = FileResponse(open(finders.find("favicon.ico"), "rb"), content_type="image/x-icon")  # noqa: SIM115 - FileResponse closes it
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+urlpatterns = [path("favicon.ico", favicon)] + urlpatterns
+
 if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve as serve_file
 
     def media_serve(request, path):
         """Uploaded files from MEDIA_ROOT (read at request time, so tests can move it)."""
-        return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+        response = serve_file(request, path, document_root=settings.MEDIA_ROOT)
+        response["Cache-Control"] = RENDITION_CACHE_CONTROL if path.startswith("images/") else UPLOAD_CACHE_CONTROL
+        return response
 
     # Not django.conf.urls.static.static(): it serves nothing unless DEBUG is on.
     media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))

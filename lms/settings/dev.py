@@ -8,3 +8,6 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret")
 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
+# `make demo` runs collectstatic, so pages link fingerprinted files as in production; a dev server
+# started without it still works, with plain names.
+WHITENOISE_MANIFEST_STRICT = False
