@@ -3,12 +3,18 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import PicturePasswordForm, PinForm
+from accounts.models import User
+from core.spreadsheet import name_formula_validator
+
+from .models import EnrolledDevice
 
 __all__ = ["PicturePasswordForm", "PinForm", "DeviceEnrolForm", "JoinCodeForm", "NewcomerForm"]
 
 
 class DeviceEnrolForm(forms.Form):
-    name = forms.CharField(label=_("Name of this tablet"), max_length=80)
+    name = forms.CharField(
+        label=_("Name of this tablet"), max_length=EnrolledDevice._meta.get_field("name").max_length,
+    )
 
 
 AVATAR_COLOURS = ["#1f5f8b", "#1e7b46", "#a3281c", "#7b3fa0", "#b35c00", "#00695c"]
@@ -24,7 +30,7 @@ class JoinCodeForm(forms.Form):
 class NewcomerForm(PicturePasswordForm):
     """A newcomer's own account: a name in any script, a colour, a language, three pictures."""
 
-    display_name = forms.CharField(label=_("Your name"), max_length=80)
+    display_name = forms.CharField(label=_("Your name"), max_length=User._meta.get_field("display_name").max_length)
     avatar_colour = forms.ChoiceField(
         label=_("Your colour"), choices=[(c, c) for c in AVATAR_COLOURS], widget=forms.RadioSelect,
         initial=AVATAR_COLOURS[0],
@@ -37,8 +43,7 @@ class NewcomerForm(PicturePasswordForm):
         name = " ".join(self.cleaned_data["display_name"].split())
         if not name:
             raise forms.ValidationError(_("Write your name."))
-        if name[0] in "=+-@":
-            raise forms.ValidationError(_("A name cannot start with = + - or @."))
+        name_formula_validator(name)
         return name
 
     def clean_pictures(self):

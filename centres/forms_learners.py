@@ -5,10 +5,17 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH
+from accounts.models import LearnerProfile, User
+from core.spreadsheet import name_formula_validator, no_formula_validator
 
-from .imports import MAX_FILE_BYTES
+from .imports import MAX_FILE_BYTES, PIN_LENGTH
 from .learners import DEFAULT_COLOUR
 from .models import Cohort
+
+
+def _max_length(model, name):
+    return model._meta.get_field(name).max_length
+
 
 PICTURE_CHOICES = [("", _("At random"))] + list(PICTOGRAMS.items())
 AVATAR_CHOICES = [("", _("First letter of the name"))] + list(PICTOGRAMS.items())
@@ -16,29 +23,32 @@ AVATAR_CHOICES = [("", _("First letter of the name"))] + list(PICTOGRAMS.items()
 
 class LearnerCreateForm(forms.Form):
     display_name = forms.CharField(
-        label=_("Name"), max_length=80, help_text=_("As the learner writes it, in any script."),
+        label=_("Name"), max_length=_max_length(User, "display_name"), validators=[name_formula_validator],
+        help_text=_("As the learner writes it, in any script."),
         widget=forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
     )
     latin_name = forms.CharField(
-        label=_("Name in Latin letters"), max_length=80, required=False,
+        label=_("Name in Latin letters"), max_length=_max_length(LearnerProfile, "latin_name"), required=False,
+        validators=[name_formula_validator],
         help_text=_("Optional, for staff who do not read the learner's script."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     avatar = forms.ChoiceField(label=_("Avatar"), choices=AVATAR_CHOICES, required=False)
     avatar_colour = forms.CharField(
-        label=_("Colour"), initial=DEFAULT_COLOUR, max_length=7,
+        label=_("Colour"), initial=DEFAULT_COLOUR, max_length=_max_length(LearnerProfile, "avatar_colour"),
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour like #2a6f97."))],
         widget=forms.TextInput(attrs={"type": "color"}),
     )
     languages_spoken = forms.CharField(
-        label=_("Languages spoken"), max_length=200, required=False, widget=forms.TextInput(attrs={"dir": "auto"})
+        label=_("Languages spoken"), max_length=_max_length(LearnerProfile, "languages_spoken"), required=False,
+        validators=[no_formula_validator], widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.none(), required=False)
     picture_1 = forms.ChoiceField(label=_("First picture"), choices=PICTURE_CHOICES, required=False)
     picture_2 = forms.ChoiceField(label=_("Second picture"), choices=PICTURE_CHOICES, required=False)
     picture_3 = forms.ChoiceField(label=_("Third picture"), choices=PICTURE_CHOICES, required=False)
     pin = forms.CharField(
-        label=_("PIN"), required=False, min_length=4, max_length=4,
+        label=_("PIN"), required=False, min_length=PIN_LENGTH, max_length=PIN_LENGTH,
         help_text=_("4 digits, if your centre uses PINs."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*"}),
     )
@@ -80,6 +90,14 @@ class LearnerImportForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 2 MB. Split it into smaller files."))
         return uploaded
 
+    @classmethod
+    def refused(cls, message):
+        """A form that shows ``message`` on the file field, for a request refused before its body was read."""
+        form = cls(data={}, files={})
+        form.full_clean()
+        form.errors["file"] = form.error_class([message])
+        return form
+
 
 class ImportConfirmForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    token = forms.CharField(widget=forms.HiddenInput, max_length=100)

@@ -5,10 +5,19 @@ not decodable, too many rows, no ``display_name`` column. Otherwise every row ge
 values it would import, or the reasons it cannot be imported. Cell values are only ever read as text:
 a formula is never evaluated, and a cell that looks like one is refused (it could run once the list
 is exported and opened in a spreadsheet again).
+
+Learner codes are always made by the server: a file may not choose them, so an import never says whether
+a code is already held by someone (in this centre or any other). An old file's ``learner_code`` column is
+ignored, with a notice.
+
+Every row read counts against the row limit, empty ones included, and a workbook is read on at most
+``MAX_COLUMNS`` columns: a small XLSX that declares a huge sheet (openpyxl pads every row up to the
+declared size) is refused at the limit instead of keeping a worker busy for minutes.
 """
 
 import csv
 import io
+import itertools
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -16,40 +25,70 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.constants import LEARNER_CODE_ALPHABET, LEARNER_CODE_LENGTH
-from accounts.models import LearnerProfile
-from accounts.services import normalise_learner_code
+from accounts.models import LearnerProfile, User
+from core.spreadsheet import formula_first_char, looks_like_formula
 
 from .models import Cohort
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
+MAX_COLUMNS = 26  # A to Z: the columns read in a workbook; later ones are never padded nor read
 MAX_XLSX_UNPACKED_BYTES = 25 * 1024 * 1024
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLOUR_HEX = "0123456789abcdefABCDEF"
+PIN_LENGTH = 4  # until accounts holds the PIN rule in one place
 
-COLUMNS = ("display_name", "latin_name", "avatar_colour", "languages_spoken", "cohort", "learner_code", "pin")
-MAX_LENGTHS = {
-    "display_name": 80, "latin_name": 80, "avatar_colour": 7, "languages_spoken": 200, "cohort": 120,
-    "learner_code": 12, "pin": 4,
-}
+COLUMNS = ("display_name", "latin_name", "avatar_colour", "languages_spoken", "cohort", "pin")
+IGNORED_COLUMNS = ("learner_code",)  # read by older versions; codes are now always made by the server
 COLUMN_LABELS = {
     "display_name": gettext_lazy("Name"),
     "latin_name": gettext_lazy("Name in Latin letters"),
     "avatar_colour": gettext_lazy("Colour"),
     "languages_spoken": gettext_lazy("Languages spoken"),
     "cohort": gettext_lazy("Cohort"),
-    "learner_code": gettext_lazy("Learner code"),
     "pin": gettext_lazy("PIN"),
+}
+# Where each column is stored: its longest value is the model field's, read when a row is checked.
+COLUMN_FIELDS = {
+    "display_name": (User, "display_name"),
+    "latin_name": (LearnerProfile, "latin_name"),
+    "avatar_colour": (LearnerProfile, "avatar_colour"),
+    "languages_spoken": (LearnerProfile, "languages_spoken"),
+    "cohort": (Cohort, "name"),
 }
 
 
-class ImportRefused(Exception):
-    """The whole file is refused; ``message`` says why, in the trainer's language."""
+def max_length(column: str) -> int:
+    if column == "pin":
+        return PIN_LENGTH
+    model, name = COLUMN_FIELDS[column]
+    return model._meta.get_field(name).max_length
 
-    def __init__(self, message):
+
+class ImportRefused(Exception):
+    """The whole file is refused; ``message`` says why, in the trainer's language. ``rows_read`` is how
+    many rows were read before stopping, when the file was refused for its number of rows."""
+
+    def __init__(self, message, *, rows_read=None):
         super().__init__(message)
         self.message = message
+        self.rows_read = rows_read
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """The data rows of a file as (spreadsheet row number, {column: raw text}), and the columns it has
+    that are no longer read."""
+
+    rows: list
+    ignored_columns: tuple = ()
+
+    @property
+    def notices(self) -> list[str]:
+        return [
+            _("The « %(column)s » column is ignored: Passerelle makes every learner's code itself.")
+            % {"column": column}
+            for column in self.ignored_columns
+        ]
 
 
 @dataclass
@@ -68,8 +107,8 @@ class RowReport:
 # Reading the file ------------------------------------------------------------------------------------------
 
 
-def import_file_read(*, name: str, data: bytes) -> list[tuple[int, dict]]:
-    """The data rows of an uploaded file as (row number, {column: raw text}); raises ImportRefused."""
+def import_file_read(*, name: str, data: bytes) -> ImportFile:
+    """The data rows of an uploaded file; raises ImportRefused."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(_("The file is larger than 2 MB. Split it into smaller files."))
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -80,7 +119,7 @@ def import_file_read(*, name: str, data: bytes) -> list[tuple[int, dict]]:
     raise ImportRefused(_("Only CSV or XLSX files can be imported."))
 
 
-def _csv_rows(data: bytes) -> list[tuple[int, dict]]:
+def _csv_rows(data: bytes) -> ImportFile:
     if b"\x00" in data or data.startswith(b"PK\x03\x04"):
         raise ImportRefused(_("This file is not a CSV file. Save it as « CSV UTF-8 » and try again."))
     try:
@@ -110,8 +149,10 @@ def _xlsx_zip_check(data: bytes) -> None:
         raise ImportRefused(_("This workbook is too large once unpacked. Split it into smaller files."))
 
 
-def _xlsx_rows(data: bytes) -> list[tuple[int, dict]]:
-    """Cells as stored, formulas included as their text (``data_only=False``): never computed."""
+def _xlsx_rows(data: bytes) -> ImportFile:
+    """Cells as stored, formulas included as their text (``data_only=False``): never computed.
+    Rows and columns are bounded here, whatever size the sheet declares: openpyxl pads every row to the
+    declared width and yields an empty row for each one declared, or skipped between two cells."""
     import openpyxl  # installed with tablib[xlsx]; only needed when a workbook is uploaded
 
     _xlsx_zip_check(data)
@@ -120,7 +161,8 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, dict]]:
     except Exception:  # openpyxl raises many kinds of errors on a damaged or foreign file
         raise ImportRefused(_("This file is not an XLSX workbook.")) from None
     try:
-        return _rows_from_table(book.active.iter_rows(values_only=True))
+        table = book.active.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 2, values_only=True)
+        return _rows_from_table(table)
     except ImportRefused:
         raise
     except Exception:
@@ -137,25 +179,32 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _rows_from_table(table) -> list[tuple[int, dict]]:
-    """Read rows lazily, so a file of too many rows is refused without reading it all."""
+def _too_many_rows(rows_read: int) -> ImportRefused:
+    return ImportRefused(
+        _("The file has more than %(max)d rows (empty rows count too). Split it into smaller files.")
+        % {"max": MAX_ROWS},
+        rows_read=rows_read,
+    )
+
+
+def _rows_from_table(table) -> ImportFile:
+    """Read rows lazily and count every one, empty or not: a file of too many rows is refused at the
+    limit, without reading the rest."""
     table = iter(table)
-    headers = [_cell_text(h).strip().lower() for h in next(table, None) or []]
+    headers = [_cell_text(h).strip().lower() for h in itertools.islice(next(table, None) or (), MAX_COLUMNS)]
     if not headers:
         raise ImportRefused(_("The file is empty."))
     if "display_name" not in headers:
         raise ImportRefused(_("The first row must name the columns, with at least « display_name »."))
     rows = []
-    for number, cells in enumerate(table, start=2):
-        texts = [_cell_text(c) for c in cells]
-        if not any(t.strip() for t in texts):
-            continue  # blank lines (often at the end of a spreadsheet) are not rows
-        if len(rows) == MAX_ROWS:
-            raise ImportRefused(
-                _("The file has more than %(max)d rows. Split it into smaller files.") % {"max": MAX_ROWS}
-            )
-        rows.append((number, {h: t for h, t in zip(headers, texts, strict=False) if h in COLUMNS}))
-    return rows
+    for rows_read, cells in enumerate(table, start=1):
+        if rows_read > MAX_ROWS:
+            raise _too_many_rows(rows_read)
+        texts = [_cell_text(c) for c in itertools.islice(cells, len(headers))]
+        if any(t.strip() for t in texts):  # blank lines (often at the end of a spreadsheet) are not rows
+            rows.append((rows_read + 1, {h: t for h, t in zip(headers, texts, strict=False) if h in COLUMNS}))
+    ignored = tuple(column for column in IGNORED_COLUMNS if column in headers)
+    return ImportFile(rows=rows, ignored_columns=ignored)
 
 
 # Checking the rows -----------------------------------------------------------------------------------------
@@ -164,9 +213,7 @@ def _rows_from_table(table) -> list[tuple[int, dict]]:
 def import_rows_check(*, centre, rows: list[tuple[int, dict]]) -> list[RowReport]:
     """A report for every row; only rows without errors may be imported."""
     cohorts = {c.name.strip().lower(): c for c in Cohort.objects.filter(centre=centre)}
-    reports = [_row_check(number, raw, cohorts) for number, raw in rows]
-    _duplicate_codes_flag(reports)
-    return reports
+    return [_row_check(number, raw, cohorts) for number, raw in rows]
 
 
 def _row_check(number: int, raw: dict, cohorts: dict) -> RowReport:
@@ -183,24 +230,20 @@ def _row_check(number: int, raw: dict, cohorts: dict) -> RowReport:
 
 def _cell_check(column: str, raw: str) -> tuple[str, str | None]:
     label = COLUMN_LABELS[column]
-    if raw.startswith(FORMULA_STARTS) or raw.strip().startswith(FORMULA_STARTS):
+    if looks_like_formula(raw):
         return "", _(
             "%(column)s: the cell starts with « %(char)s », like a spreadsheet formula. "
             "Remove that character and import the row again."
-        ) % {"column": label, "char": _first_char_shown(raw)}
+        ) % {"column": label, "char": formula_first_char(raw)}
     value = raw.strip()
     if any(unicodedata.category(ch) == "Cc" for ch in value):
         return "", _("%(column)s: the cell contains invisible control characters.") % {"column": label}
-    if len(value) > MAX_LENGTHS[column]:
+    longest = max_length(column)
+    if len(value) > longest:
         return "", _("%(column)s: at most %(max)d characters (this one has %(length)d).") % {
-            "column": label, "max": MAX_LENGTHS[column], "length": len(value),
+            "column": label, "max": longest, "length": len(value),
         }
     return value, None
-
-
-def _first_char_shown(raw: str) -> str:
-    first = raw.strip()[:1] if raw[:1] not in ("\t", "\r") else raw[:1]
-    return {"\t": _("tab"), "\r": _("line break")}.get(first, first)
 
 
 def _values_check(report: RowReport, cohorts: dict) -> None:
@@ -210,9 +253,8 @@ def _values_check(report: RowReport, cohorts: dict) -> None:
     colour = values["avatar_colour"]
     if colour and not (len(colour) == 7 and colour[0] == "#" and all(c in COLOUR_HEX for c in colour[1:])):
         report.errors.append(_("Colour: write it like #2a6f97."))
-    pin = values["pin"]
-    if pin and not (len(pin) == 4 and pin.isascii() and pin.isdigit()):
-        report.errors.append(_("PIN: the code has 4 digits."))
+    if values["pin"]:
+        _pin_check(report)
     cohort = values["cohort"]
     values["cohort_id"] = None
     if cohort:
@@ -220,32 +262,9 @@ def _values_check(report: RowReport, cohorts: dict) -> None:
             report.errors.append(_("Cohort: « %(name)s » is not a cohort of this centre.") % {"name": cohort})
         else:
             values["cohort_id"] = cohorts[cohort.lower()].pk
-    _code_check(report)
 
 
-def _code_check(report: RowReport) -> None:
-    code = normalise_learner_code(report.values["learner_code"])
-    report.values["learner_code"] = code
-    if code and (len(code) != LEARNER_CODE_LENGTH or any(c not in LEARNER_CODE_ALPHABET for c in code)):
-        report.errors.append(
-            _("Learner code: %(length)d characters among %(alphabet)s.")
-            % {"length": LEARNER_CODE_LENGTH, "alphabet": LEARNER_CODE_ALPHABET}
-        )
-
-
-def _duplicate_codes_flag(reports: list[RowReport]) -> None:
-    codes = [r.values["learner_code"] for r in reports if r.values.get("learner_code")]
-    used = set(LearnerProfile.objects.filter(learner_code__in=codes).values_list("learner_code", flat=True))
-    first_row = {}
-    for report in reports:
-        code = report.values.get("learner_code")
-        if not code:
-            continue
-        if code in used:
-            report.errors.append(_("Learner code: %(code)s is already used.") % {"code": code})
-        elif code in first_row:
-            report.errors.append(
-                _("Learner code: %(code)s is already on row %(row)d.") % {"code": code, "row": first_row[code]}
-            )
-        else:
-            first_row[code] = report.number
+def _pin_check(report: RowReport) -> None:
+    pin = report.values["pin"]
+    if not (len(pin) == PIN_LENGTH and pin.isascii() and pin.isdigit()):
+        report.errors.append(_("PIN: the code has 4 digits."))

@@ -1,7 +1,8 @@
 """Writes about a centre's learners: a trainer creates them one by one or imports a checked list.
 
 A learner account has no e-mail and no usable password: the learner signs in with the learner code,
-the picture password (and, if the centre uses them, a PIN) that the trainer hands over.
+the picture password (and, if the centre uses them, a PIN) that the trainer hands over. The learner code
+is always made here: no caller chooses one, so no answer ever tells whether a code is taken.
 """
 
 import logging
@@ -55,25 +56,17 @@ def _username_for(code: str) -> str:
     return username
 
 
-def _learner_code_claim(code: str) -> str:
-    if not code:
-        return learner_code_generate()
-    if LearnerProfile.objects.filter(learner_code=code).exists():
-        raise ValidationError(_("Learner code: %(code)s is already used.") % {"code": code})
-    return code
-
-
 @transaction.atomic
 def learner_create(
     *, centre, display_name, latin_name="", avatar="", avatar_colour=DEFAULT_COLOUR, languages_spoken="",
-    cohort=None, pictures=None, pin=None, learner_code="", created_by, confirmed=True, language="",
+    cohort=None, pictures=None, pin=None, created_by, confirmed=True, language="",
 ) -> LearnerHandover:
-    """Create a learner of ``centre`` (no e-mail, no usable password) with a learner code and a picture
+    """Create a learner of ``centre`` (no e-mail, no usable password) with a new learner code and a picture
     password (``pictures``, or three at random); ``pin`` optional. Raises ValidationError on bad values."""
     if cohort is not None and cohort.centre_id != centre.pk:
         raise ValidationError(_("This cohort belongs to another centre."))
     pictures = list(pictures) if pictures else pictures_random()
-    code = _learner_code_claim(learner_code)
+    code = learner_code_generate()
     user = get_user_model()(username=_username_for(code), display_name=display_name.strip())
     if language:
         user.preferred_language = language
@@ -95,15 +88,14 @@ def _row_create(*, centre, values, cohorts, created_by) -> LearnerHandover:
     return learner_create(
         centre=centre, display_name=values["display_name"], latin_name=values["latin_name"],
         avatar_colour=values["avatar_colour"] or DEFAULT_COLOUR, languages_spoken=values["languages_spoken"],
-        cohort=cohorts.get(values["cohort_id"]), pin=values["pin"] or None,
-        learner_code=values["learner_code"], created_by=created_by,
+        cohort=cohorts.get(values["cohort_id"]), pin=values["pin"] or None, created_by=created_by,
     )
 
 
 @transaction.atomic
 def learners_import(*, centre, rows, created_by) -> ImportResult:
-    """Import the rows (as read by ``imports.import_file_read``) that are still valid, all in one
-    transaction. Rows are checked again: a code may have been taken since the preview."""
+    """Import the rows (``ImportFile.rows`` of ``imports.import_file_read``) that are still valid, all in
+    one transaction. Rows are checked again: a cohort may have been renamed since the preview."""
     reports = import_rows_check(centre=centre, rows=rows)
     cohorts = {c.pk: c for c in Cohort.objects.filter(centre=centre)}
     imported = [

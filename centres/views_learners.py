@@ -1,9 +1,12 @@
-"""A trainer's pages for the learners of a centre they staff: the list, adding one, importing a file."""
+"""A trainer's pages for the learners of a centre they staff: the list, adding one, importing a file.
 
-import secrets
+What waits between two pages (a new learner's pictures until they are shown, an import's rows until the
+trainer confirms) is kept in ``core.stash`` for minutes, encrypted, never in the session store: the session
+holds only the token of a new learner's handover, and an import's token is in the preview page's form, so
+no server store ever holds an import's names or PINs readable.
+"""
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -11,21 +14,26 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PICTOGRAMS
 from core.once import first_submission, once_token
+from core.stash import stash_id, stash_put, stash_take
 
 from . import learners, selectors
 from .constants import Role
 from .forms_learners import ImportConfirmForm, LearnerCreateForm, LearnerImportForm
-from .imports import COLUMNS, ImportRefused, import_file_read, import_rows_check
+from .imports import COLUMNS, MAX_FILE_BYTES, ImportRefused, import_file_read, import_rows_check
 from .models import Membership
 from .permissions import staffed_centre_or_403
 
 HANDOVER_SESSION_KEY = "learner_handover"
-IMPORT_SESSION_KEY = "learner_import"
-
+IMPORT_SESSION_KEY = "learner_import"  # which preview may be confirmed: the latest (its id, not its key)
+HANDOVER_SECONDS = 10 * 60  # from "Create the account" to the page that shows the pictures: a redirect
+IMPORT_SECONDS = 30 * 60  # time to read the preview of a long list before confirming
+# A multipart body holds the file, the CSRF token and the parts' headers: a little more than the file.
+MAX_IMPORT_REQUEST_BYTES = MAX_FILE_BYTES + 64 * 1024
 
 
 def _centre_learners(centre):
@@ -75,10 +83,10 @@ def learner_add(request, centre_id):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            request.session[HANDOVER_SESSION_KEY] = {
+            request.session[HANDOVER_SESSION_KEY] = stash_put({
                 "centre_id": centre.pk, "user_id": handover.user.pk, "learner_code": handover.learner_code,
                 "pictures": list(handover.pictures),
-            }
+            }, ttl=HANDOVER_SECONDS)
             return redirect("centres_learners:created", centre_id=centre.pk)
     status = 400 if request.method == "POST" else 200
     context = {"centre": centre, "form": form, "once": once_token()}
@@ -94,7 +102,7 @@ def _pictures_labelled(keys):
 def learner_created(request, centre_id):
     """The new learner's code and pictures, shown once: a reload shows the list instead."""
     centre = staffed_centre_or_403(request.user, centre_id)
-    handover = request.session.pop(HANDOVER_SESSION_KEY, None)
+    handover = stash_take(request.session.pop(HANDOVER_SESSION_KEY, None), ttl=HANDOVER_SECONDS)
     if not handover or handover["centre_id"] != centre.pk:
         return redirect("centres_learners:list", centre_id=centre.pk)
     learner = _centre_learners(centre).filter(pk=handover["user_id"]).first()
@@ -104,11 +112,30 @@ def learner_created(request, centre_id):
     })
 
 
+def _request_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > MAX_IMPORT_REQUEST_BYTES
+
+
 @login_required
 @never_cache
+@csrf_exempt  # the size is checked first: the CSRF check would read the whole body to find its token
 def learner_import(request, centre_id):
-    """Upload a file and see, row by row, what would be imported. Nothing is written here."""
+    """Upload a file and see, row by row, what would be imported. Nothing is written here. A body over
+    the size limit is refused before anything of it is read."""
     centre = staffed_centre_or_403(request.user, centre_id)
+    if request.method == "POST" and _request_too_large(request):
+        form = LearnerImportForm.refused(_("The file is larger than 2 MB. Split it into smaller files."))
+        context = {"centre": centre, "form": form, "columns": COLUMNS}
+        return render(request, "centres/learners/import.html", context, status=413)
+    return _learner_import(request, centre)
+
+
+@csrf_protect
+def _learner_import(request, centre):
     form = LearnerImportForm(request.POST or None, request.FILES or None)
     context = {"centre": centre, "form": form, "columns": COLUMNS}
     if request.method != "POST":
@@ -116,21 +143,23 @@ def learner_import(request, centre_id):
     if form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
-            rows = import_file_read(name=uploaded.name, data=uploaded.read())
+            read = import_file_read(name=uploaded.name, data=uploaded.read())
         except ImportRefused as refused:
             form.add_error("file", refused.message)
         else:
-            return _import_preview(request, centre, rows, uploaded.name)
+            return _import_preview(request, centre, read, uploaded.name)
     return render(request, "centres/learners/import.html", context, status=400)
 
 
-def _import_preview(request, centre, rows, filename):
-    reports = import_rows_check(centre=centre, rows=rows)
-    valid = [(r.number, raw) for r, (_number, raw) in zip(reports, rows, strict=True) if r.ok]
-    token = secrets.token_urlsafe(16)
-    request.session[IMPORT_SESSION_KEY] = {"token": token, "centre_id": centre.pk, "rows": valid}
+def _import_preview(request, centre, read, filename):
+    reports = import_rows_check(centre=centre, rows=read.rows)
+    valid = [(r.number, raw) for r, (_number, raw) in zip(reports, read.rows, strict=True) if r.ok]
+    token = ""
+    if valid:
+        token = stash_put({"centre_id": centre.pk, "user_id": request.user.pk, "rows": valid}, ttl=IMPORT_SECONDS)
+        request.session[IMPORT_SESSION_KEY] = stash_id(token)
     return render(request, "centres/learners/preview.html", {
-        "centre": centre, "filename": filename, "reports": reports,
+        "centre": centre, "filename": filename, "reports": reports, "notices": read.notices,
         "errors": [r for r in reports if not r.ok], "valid_count": len(valid),
         "confirm_form": ImportConfirmForm(initial={"token": token}),
     })
@@ -140,15 +169,14 @@ def _import_preview(request, centre, rows, filename):
 @login_required
 @never_cache
 def learner_import_confirm(request, centre_id):
-    """Import the valid rows of the previewed file, all at once."""
+    """Import the valid rows of the latest previewed file, all at once. The rows can be taken once: a
+    second click, a replay, an older preview or a confirmation after ``IMPORT_SECONDS`` imports nothing."""
     centre = staffed_centre_or_403(request.user, centre_id)
     form = ImportConfirmForm(request.POST)
-    pending = request.session.get(IMPORT_SESSION_KEY)
-    if not (form.is_valid() and pending and pending["centre_id"] == centre.pk
-            and secrets.compare_digest(pending["token"], form.cleaned_data["token"])):
-        return render(request, "centres/learners/import_expired.html", {"centre": centre}, status=409)
-    if not cache.add(f"learner-import-claimed:{pending['token']}", True, 24 * 3600):
-        # A second click while the first import runs: the first one imports, this one does nothing.
+    token = form.cleaned_data["token"] if form.is_valid() else ""
+    latest = stash_id(token) is not None and request.session.get(IMPORT_SESSION_KEY) == stash_id(token)
+    pending = stash_take(token, ttl=IMPORT_SECONDS) if latest else None
+    if not (pending and pending["centre_id"] == centre.pk and pending["user_id"] == request.user.pk):
         return render(request, "centres/learners/import_expired.html", {"centre": centre}, status=409)
     del request.session[IMPORT_SESSION_KEY]
     rows = [(number, raw) for number, raw in pending["rows"]]

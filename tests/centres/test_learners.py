@@ -7,11 +7,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.constants import LEARNER_CODE_ALPHABET, LEARNER_CODE_LENGTH, PICTOGRAMS, SecretKind
-from accounts.models import LearnerSecret, User
+from accounts.models import LearnerProfile, LearnerSecret, User
 from accounts.services import learner_secret_check
-from centres import learners
+from centres import imports, learners
 from centres.constants import Role
+from centres.forms import AVATAR_COLOURS, NewcomerForm
+from centres.forms_learners import LearnerCreateForm
 from centres.models import Cohort, Membership
+from core.spreadsheet import looks_like_formula
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +161,75 @@ def test_a_learner_cannot_see_the_list(client, centre):
 
 def test_an_anonymous_visitor_is_sent_to_sign_in(client, centre):
     assert client.get(url("list", centre)).status_code == 302
+
+
+# One formula guard (core.spreadsheet) for the import and both forms that name a learner ------------------
+
+FORMULA_NAMES = ["=HYPERLINK(\"http://x.invalid\")", "+33 6 12", "-2+3", "@SUM(A1)", "\t=1+1", "  =1+1"]
+
+
+@pytest.mark.parametrize("name", FORMULA_NAMES)
+def test_the_add_a_learner_form_refuses_a_name_that_starts_like_a_formula(trainer_client, centre, name):
+    response = trainer_client.post(url("add", centre), {
+        "display_name": name, "avatar_colour": "#2a6f97", "once": "formula",
+    })
+    assert response.status_code == 400
+    assert [str(e) for e in response.context["form"].errors["display_name"]] == [
+        "A name cannot start with = + - or @."
+    ]
+    assert not User.objects.filter(memberships__role=Role.LEARNER).exists()
+
+
+def test_the_add_a_learner_form_refuses_a_formula_in_the_latin_name_and_languages(trainer_client, centre):
+    response = trainer_client.post(url("add", centre), {
+        "display_name": "Amina", "latin_name": "=1+1", "languages_spoken": "@arabe", "avatar_colour": "#2a6f97",
+    })
+    assert response.status_code == 400 and set(response.context["form"].errors) == {"latin_name", "languages_spoken"}
+    assert not User.objects.filter(display_name="Amina").exists()
+
+
+@pytest.mark.parametrize("name", FORMULA_NAMES)
+def test_the_newcomer_form_refuses_the_same_names(name):
+    form = NewcomerForm({"display_name": name, "avatar_colour": AVATAR_COLOURS[0], "language": "fr",
+                         "pictures": "moon,fish,key"})
+    assert not form.is_valid() and form.errors["display_name"] == ["A name cannot start with = + - or @."]
+
+
+@pytest.mark.parametrize("name", FORMULA_NAMES)
+def test_the_import_refuses_the_same_names(centre, name):
+    [report] = imports.import_rows_check(centre=centre, rows=[(2, {"display_name": name})])
+    assert not report.ok and "like a spreadsheet formula" in report.errors[0]
+    assert looks_like_formula(name)
+
+
+def test_a_name_with_a_sign_inside_is_fine(trainer_client, centre):
+    response = trainer_client.post(url("add", centre), {
+        "display_name": "Jean-Baptiste N'Diaye", "avatar_colour": "#2a6f97", "once": "inside",
+    })
+    assert response.status_code == 302 and User.objects.filter(display_name="Jean-Baptiste N'Diaye").exists()
+
+
+# Field lengths come from the models ------------------------------------------------------------------------
+
+MODEL_FIELDS = {
+    "display_name": (User, "display_name"), "latin_name": (LearnerProfile, "latin_name"),
+    "avatar_colour": (LearnerProfile, "avatar_colour"), "languages_spoken": (LearnerProfile, "languages_spoken"),
+}
+
+
+@pytest.mark.parametrize("field", MODEL_FIELDS)
+def test_the_add_a_learner_form_takes_its_lengths_from_the_models(centre, field):
+    model, name = MODEL_FIELDS[field]
+    assert LearnerCreateForm(centre=centre).fields[field].max_length == model._meta.get_field(name).max_length
+    assert NewcomerForm().fields["display_name"].max_length == User._meta.get_field("display_name").max_length
+
+
+def test_the_import_takes_its_lengths_from_the_models(centre, monkeypatch):
+    monkeypatch.setattr(User._meta.get_field("display_name"), "max_length", 10)
+    monkeypatch.setattr(Cohort._meta.get_field("name"), "max_length", 5)
+    with translation.override("en"):
+        [report] = imports.import_rows_check(centre=centre, rows=[(2, {"display_name": "Amina Diallo",
+                                                                        "cohort": "Samedi"})])
+    assert report.errors == [
+        "Name: at most 10 characters (this one has 12).", "Cohort: at most 5 characters (this one has 6).",
+    ]
