@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 
 from .credentials import verification_url
+from .names import text_direction
 
 QR_ERROR_LEVEL = "m"
 
@@ -23,7 +24,7 @@ def certificate_html(certificate) -> str:
         return render_to_string("certification/certificate_pdf.html", {
             "certificate": certificate, "verify_url": url, "qr_svg": qr_svg(url),
             "issued_on": formats.date_format(certificate.issued_at, "j F Y"),
-            "language": settings.LANGUAGE_CODE,
+            "language": settings.LANGUAGE_CODE, "holder_dir": text_direction(certificate.holder_name),
         })
 
 

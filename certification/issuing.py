@@ -26,7 +26,7 @@ class NotIssuable(ValueError):
 def _competences_snapshot(attempt):
     return [
         {"code": code, "name": row["name"], "score": row["score"], "percent": round(row["score"] * 100)}
-        for code, row in attempt.competence_scores.items()
+        for code, row in sorted(attempt.competence_scores.items())
     ]
 
 

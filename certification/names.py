@@ -55,3 +55,15 @@ def printed_name_or_fallback(value: str) -> str:
     """For a name stored before these checks: keep what prints, drop what does not."""
     kept = "".join(" " if _hidden_characters(c) else c for c in value or "")
     return " ".join(unicodedata.normalize("NFC", kept).split())[:PRINTED_NAME_MAX_LENGTH]
+
+
+def text_direction(text: str) -> str:
+    """``rtl`` when the first letter with a direction is right-to-left (Arabic, Hebrew…), else ``ltr``:
+    what ``dir="auto"`` does in a browser, for renderers without it (WeasyPrint)."""
+    for c in text or "":
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
