@@ -2,9 +2,7 @@
 Printing issues new cards, so any earlier card of those learners stops working."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.cards import cards_issue, cards_pdf
 from accounts.models import LearnerCard
 
 from . import selectors
+from .cards import learner_cards_issue_pdf
 from .permissions import staffed_centre_or_403
 
 
@@ -41,14 +39,8 @@ def _url_for(request):
 
 
 def _pdf_response(request, centre, learners, *, name):
-    """New cards and their PDF in one transaction: if the PDF cannot be made, the old cards still work.
-    Locking the learners' rows makes a double click wait instead of failing on the one-card rule."""
     title = _("Learner cards · %(centre)s") % {"centre": centre.name}
-    with transaction.atomic():
-        locked = get_user_model().objects.select_for_update(of=("self",)).select_related("learner_profile")
-        locked = locked.filter(pk__in=[u.pk for u in learners])
-        learners = list(locked.order_by("display_name", "pk"))
-        pdf = cards_pdf(cards_issue(learners=learners, url_for=_url_for(request)), title=title)
+    pdf = learner_cards_issue_pdf(centre=centre, learners=learners, url_for=_url_for(request), title=title)
     response = HttpResponse(pdf, content_type="application/pdf")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="{name}-{centre.pk}-{stamp}.pdf"'
