@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.db import connection
+from wagtail.models import Locale
 
 from courses.models import Answer, LessonProgress
 from courses.services import lesson_answer_record
@@ -75,6 +76,41 @@ def test_two_answers_to_one_step_at_once_keep_the_first(enrolled_lesson):
     assert Answer.objects.count() == 1
     assert {o.answer.pk for o in outcomes} == {answer.pk}
     assert LessonProgress.objects.get(learner=learner, lesson=lesson).attempt == 1
+
+
+def test_one_step_answered_at_once_in_french_and_in_arabic_keeps_one_answer(enrolled_lesson):
+    """Two tablets (or two tabs) of one learner, one on the French lesson, one on the Arabic."""
+    learner, lesson = enrolled_lesson
+    locale, _created = Locale.objects.get_or_create(language_code="ar")
+    lesson.get_parent().specific.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+    arabic = lesson.copy_for_translation(locale).specific
+    arabic.save_revision().publish()
+    step = step_of(lesson, "true_false")
+    barrier = threading.Barrier(THREADS)
+    outcomes, errors = [], []
+
+    def post(page, value):
+        try:
+            barrier.wait(timeout=10)
+            outcomes.append(lesson_answer_record(
+                learner=learner, lesson=page, step_id=step.id, payload={"value": value}, client_uuid=uuid.uuid4()
+            ))
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(arabic if i % 2 else lesson, bool(i % 2))) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert not errors, errors
+    answer = Answer.objects.get()
+    assert {o.answer.pk for o in outcomes} == {answer.pk}
+    assert {o.grade.is_correct for o in outcomes} == {answer.is_correct}
+    assert LessonProgress.objects.filter(learner=learner).count() == 1
 
 
 def test_answers_to_different_steps_at_once_are_all_recorded(enrolled_lesson):
