@@ -1,0 +1,81 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from courses.models import Enrolment, LessonPage
+from h5p import services
+from h5p.blocks import H5PStepBlock
+from h5p.constants import H5P_STEP_TYPE
+from tests import factories
+
+from . import packages
+
+
+def add_h5p_step_to_lessons():
+    """Until courses adds ``h5p = H5PStepBlock()`` to LessonStepsBlock (issue 9, one line), the
+    tests add it at run time; once it is there, this does nothing. Returns how to undo it."""
+    stream_block = LessonPage._meta.get_field("steps").stream_block
+    if H5P_STEP_TYPE in stream_block.child_blocks:
+        return lambda: None
+    block = H5PStepBlock()
+    block.set_name(H5P_STEP_TYPE)
+    stream_block.child_blocks[H5P_STEP_TYPE] = block
+    return lambda: stream_block.child_blocks.pop(H5P_STEP_TYPE, None)
+
+
+@pytest.fixture(autouse=True)
+def h5p_step_in_lessons():
+    undo = add_h5p_step_to_lessons()
+    yield
+    undo()
+
+
+def storage_files():
+    """Every file in the storage (MEDIA_ROOT), with its size: what « unchanged » is checked against."""
+    root = Path(settings.MEDIA_ROOT)
+    return {
+        str(path.relative_to(root)): path.stat().st_size
+        for path in root.rglob("*") if path.is_file()
+    } if root.exists() else {}
+
+
+@pytest.fixture
+def trainer(db):
+    return factories.UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def package(trainer):
+    return services.h5p_package_create(uploaded_file=packages.upload(packages.quiz_package()), by=trainer)
+
+
+@pytest.fixture
+def course_page(db):
+    return factories.course()
+
+
+def h5p_steps(package, required=True, pass_threshold=60):
+    return [(H5P_STEP_TYPE, {"package": package, "required": required, "pass_threshold": pass_threshold})]
+
+
+@pytest.fixture
+def lesson_page(course_page, package):
+    return factories.lesson(course_page, steps=h5p_steps(package), title="Une adresse", slug="adresse-h5p")
+
+
+@pytest.fixture
+def learner(db):
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def enrolled(learner, course_page):
+    Enrolment.objects.create(learner=learner, course=course_page)
+    return learner
+
+
+def step_id(lesson):
+    return str(next(step.id for step in lesson.steps if step.block_type == H5P_STEP_TYPE))
+
+
