@@ -14,6 +14,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
+from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.utils.file import hash_filelike
@@ -276,8 +277,21 @@ def course_translate(ctx, course, lessons, locale, data):
     by_slug = {item["slug"]: item for item in data.get("lessons", [])}
     for lesson in lessons:
         if lesson.slug in by_slug:
-            translation_ensure(lesson, locale, lesson_fields(ctx, by_slug[lesson.slug]))
+            fields = lesson_fields(ctx, by_slug[lesson.slug])
+            fields["steps"] = steps_aligned(lesson, fields["steps"])
+            translation_ensure(lesson, locale, fields)
     return translated
+
+
+def steps_aligned(source, steps):
+    """Translated steps that keep the block ids of the source lesson's steps (same place, same
+    kind), as Wagtail's translate action does: a learner's progress follows them across languages."""
+    ids = [(step.block_type, step.id) for step in source.steps]
+    items = [
+        (kind, value, ids[index][1]) if index < len(ids) and ids[index][0] == kind else (kind, value)
+        for index, (kind, value) in enumerate(steps)
+    ]
+    return StreamValue(source.steps.stream_block, items, is_lazy=False)
 
 
 def _course_base(course):

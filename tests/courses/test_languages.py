@@ -94,6 +94,17 @@ def test_translating_a_lesson_in_the_admin_keeps_its_step_ids(client, lesson_pag
     assert CoursePage.objects.get(locale=arabic).translation_key == course_page.translation_key
 
 
+def test_the_demo_translations_keep_the_step_ids_of_the_french_lessons(lesson_page):
+    from courses.demo.loader import steps_aligned
+
+    translated = factories.every_kind_steps()
+    translated[1] = ("image", translated[0][1])  # a step of another kind than the French one
+    lesson_page.steps = steps_aligned(lesson_page, translated)
+    ids = [step.id for step in lesson_page.steps]
+    french = [step.id for step in LessonPage.objects.get(pk=lesson_page.pk).steps]
+    assert ids[0] == french[0] and ids[2:] == french[2:] and ids[1] != french[1]
+
+
 # --- Services: one place, one score, whatever the language ---------------------------------------------
 
 
