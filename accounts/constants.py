@@ -21,9 +21,15 @@ PICTURE_PASSWORD_LENGTH = 3
 LEARNER_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 LEARNER_CODE_LENGTH = 6
 
+# A PIN is this many ASCII digits (the one place the rule lives: see accounts.validators.validate_pin).
+PIN_LENGTH = 4
+
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MAX_LOCK_MINUTES = 24 * 60
+# Locks escalate (15 min, 30, 60…) until a whole day passes without a failed try: a right try by the
+# learner does not reset them, or whoever drives the lockout would start again from 15 minutes.
+LOCK_ESCALATION_FORGOTTEN_AFTER_HOURS = 24
 
 
 class SecretKind:

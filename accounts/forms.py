@@ -2,8 +2,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from .constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH
+from .constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH, PIN_LENGTH, SecretKind
 from .services import normalise_learner_code
+from .validators import validate_pin
 
 
 class SignInForm(AuthenticationForm):
@@ -42,6 +43,21 @@ class LearnerCodeForm(forms.Form):
         return code
 
 
+class CardTokenForm(forms.Form):
+    """The secret of a learner card: posted by the card page's script from the address's fragment, or
+    pasted by hand (the whole address or what follows its « # »)."""
+
+    token = forms.CharField(
+        label=_("Card address"), max_length=300,
+        widget=forms.TextInput(attrs={
+            "autocomplete": "off", "autocapitalize": "none", "autocorrect": "off", "spellcheck": "false",
+        }),
+    )
+
+    def clean_token(self):
+        return self.cleaned_data["token"].rsplit("#", 1)[-1].strip()
+
+
 class PicturePasswordForm(forms.Form):
     """Three pictograms, in the order tapped, as a comma-separated list of keys."""
 
@@ -55,15 +71,15 @@ class PicturePasswordForm(forms.Form):
 
 
 class PinForm(forms.Form):
-    """A learner's 4-digit PIN; letters are refused with a message."""
+    """A learner's PIN of ``PIN_LENGTH`` digits; letters are refused with a message."""
 
     pin = forms.CharField(
-        label=_("Code"), min_length=4, max_length=4,
-        widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*"}),
+        label=_("Code"), validators=[validate_pin],
+        widget=forms.PasswordInput(attrs={
+            "inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*",
+            "minlength": PIN_LENGTH, "maxlength": PIN_LENGTH,
+        }),
     )
 
-    def clean_pin(self):
-        pin = self.cleaned_data["pin"]
-        if not (pin.isascii() and pin.isdigit()):
-            raise forms.ValidationError(_("The code has 4 digits."))
-        return pin
+
+SECRET_FORMS = {SecretKind.PICTURE: (PicturePasswordForm, "pictures"), SecretKind.PIN: (PinForm, "pin")}

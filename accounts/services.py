@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from .constants import (
     LEARNER_CODE_ALPHABET,
     LEARNER_CODE_LENGTH,
+    LOCK_ESCALATION_FORGOTTEN_AFTER_HOURS,
     LOCK_MINUTES,
     MAX_FAILURES,
     MAX_LOCK_MINUTES,
@@ -23,6 +24,7 @@ from .constants import (
 )
 from .hashers import LearnerSecretHasher
 from .models import LearnerCard, LearnerProfile, LearnerSecret, SignInLock
+from .validators import validate_pin
 
 logger = logging.getLogger("passerelle.sign_in")
 
@@ -67,8 +69,7 @@ def _picture_secret(sequence) -> str:
 
 
 def _pin_secret(pin) -> str:
-    if not isinstance(pin, str) or len(pin) != 4 or not pin.isascii() or not pin.isdigit():
-        raise ValidationError(_("The code has 4 digits."))
+    validate_pin(pin)
     return pin
 
 
@@ -76,7 +77,7 @@ SECRET_FORMATS = {SecretKind.PICTURE: _picture_secret, SecretKind.PIN: _pin_secr
 
 
 def learner_secret_set(*, user, kind, value) -> None:
-    """Set a learner's picture password (a list of pictogram keys) or PIN (4 digits)."""
+    """Set a learner's picture password (a list of pictogram keys) or PIN (``PIN_LENGTH`` digits)."""
     raw = SECRET_FORMATS[kind](value)
     secret_hash = make_password(raw, hasher=LearnerSecretHasher.algorithm)
     LearnerSecret.objects.update_or_create(user=user, kind=kind, defaults={"secret_hash": secret_hash})
@@ -89,7 +90,8 @@ def _lock_for_update(user):
 
 def learner_secret_check(*, user, kind, value) -> bool:
     """Check a picture password or PIN against this learner only. Counts failures; raises
-    SignInLocked while the learner is locked out (even for the right secret)."""
+    SignInLocked while the learner is locked out (even for the right secret). A right try clears
+    the failures but not the escalation of the locks: that fades only after a day without failure."""
     try:
         raw = SECRET_FORMATS[kind](value)
     except ValidationError:
@@ -99,15 +101,26 @@ def learner_secret_check(*, user, kind, value) -> bool:
         now = timezone.now()
         if lock.locked_until and lock.locked_until > now:
             raise SignInLocked(lock.locked_until)
+        _forget_old_failures(lock, now)
         secret = LearnerSecret.objects.filter(user=user, kind=kind).first()
         if raw is not None and secret is not None and check_password(raw, secret.secret_hash):
-            lock.failures, lock.locked_until, lock.lock_count = 0, None, 0
+            lock.failures, lock.locked_until = 0, None
             lock.save()
             return True
         _record_failure(lock, now)
     if lock.locked_until and lock.locked_until > now:
         raise SignInLocked(lock.locked_until)
     return False
+
+
+def _forget_old_failures(lock, now):
+    """After a whole day without a failed try (counted from the end of the last lock), the learner
+    starts again from a 15-minute lock."""
+    if not lock.last_failure_at:
+        return
+    last = max(lock.last_failure_at, lock.locked_until or lock.last_failure_at)
+    if now - last >= timedelta(hours=LOCK_ESCALATION_FORGOTTEN_AFTER_HOURS):
+        lock.lock_count, lock.failures = 0, 0
 
 
 def _record_failure(lock, now):

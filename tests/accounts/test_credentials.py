@@ -100,7 +100,7 @@ def test_forged_card_tokens_resolve_to_nobody(learner, token):
     assert services.learner_card_resolve(token=token) is None
 
 
-def test_each_new_lock_lasts_longer_until_a_right_try(learner):
+def test_each_new_lock_lasts_longer_even_after_a_right_try(learner):
     def lock_out():
         for _ in range(MAX_FAILURES - 1):
             check(learner, value=["sun", "moon", "star"])
@@ -112,5 +112,15 @@ def test_each_new_lock_lasts_longer_until_a_right_try(learner):
     first, second = lock_out(), lock_out()
     assert timedelta(minutes=14) < first <= timedelta(minutes=15)
     assert timedelta(minutes=29) < second <= timedelta(minutes=30)
-    assert check(learner)
-    assert timedelta(minutes=14) < lock_out() <= timedelta(minutes=15)
+    assert check(learner)  # the learner's right try ends nothing that someone else drives
+    assert timedelta(minutes=59) < lock_out() <= timedelta(minutes=60)
+
+
+def test_pins_follow_the_one_pin_rule():
+    from accounts.constants import PIN_LENGTH
+    from accounts.validators import validate_pin
+
+    validate_pin("0" * PIN_LENGTH)
+    for pin in ("0" * (PIN_LENGTH - 1), "0" * (PIN_LENGTH + 1), "12a4", "١٢٣٤", " 1234", None):
+        with pytest.raises(ValidationError):
+            validate_pin(pin)
