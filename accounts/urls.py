@@ -1,3 +1,4 @@
+from django.contrib.auth.views import LoginView
 from django.urls import path
 
 from . import views
@@ -6,11 +7,11 @@ from .forms import SignInForm
 app_name = "accounts"
 
 urlpatterns = [
+    # Failed passwords are limited by django-axes, here as in Wagtail's admin login (see README).
     path(
         "connexion/",
-        views.ThrottledLoginView.as_view(
-            template_name="accounts/login.html", authentication_form=SignInForm,
-            redirect_authenticated_user=True,
+        LoginView.as_view(
+            template_name="accounts/login.html", authentication_form=SignInForm, redirect_authenticated_user=True,
         ),
         name="login",
     ),

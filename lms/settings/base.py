@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secrets and services come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "csp",
+    "axes",
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "accounts.middleware.NoStoreForAuthenticatedMiddleware",
     "centres.middleware.DeviceSessionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -103,6 +106,25 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "accounts.hashers.LearnerSecretHasher",
 ]
+
+# Every password check goes through authenticate(), so django-axes sees them all: the site's form,
+# Wagtail's admin login, any later API. Ten failures for one name, or from one address, in 15 minutes
+# lock password sign-in for that name or address for 15 minutes (429, translated). Only failures are
+# recorded (no log of successful sign-ins: learners' names stay out of it).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = False  # the owner's right password does not clear an attacker's count
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lockout ends 15 minutes after it began
+AXES_USERNAME_CALLABLE = "accounts.ratelimit.password_sign_in_name"
+AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_address"  # honours PASSERELLE_TRUSTED_PROXIES
+AXES_LOCKOUT_CALLABLE = "accounts.views.password_locked_out"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; Wagtail's is
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
