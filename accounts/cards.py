@@ -1,15 +1,19 @@
 """Printed learner cards: a new card token per learner, its QR code, and an A4 PDF of eight cards a page.
 
-The card's QR code holds the absolute address of the card sign-in (``/<lang>/carte/<token>/``), which still
-asks for the picture password or PIN. Issuing a card revokes the learner's earlier one.
+The card's QR code holds the absolute address of the card sign-in with the token in its fragment
+(``https://<host>/<lang>/carte/#<token>``): a browser never sends a fragment, so the token reaches no
+access log; the page's own script posts it. The sign-in still asks for the picture password or PIN.
+Issuing a card revokes the learner's earlier one.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import segno
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -58,11 +62,29 @@ def _printed_card(user, *, url: str) -> PrintedCard:
     )
 
 
+def card_url(*, origin: str, language: str, token: str) -> str:
+    """The address a card's QR code holds: ``<origin>/<language>/carte/#<token>``."""
+    with translation.override(language):
+        path = reverse("cards:card")
+    return f"{origin.rstrip('/')}{path}#{token}"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def cards_issue(*, learners, url_for: Callable[[object, str], str]) -> list[PrintedCard]:
     """Issue a new card to each learner (their old card stops working) and return what to print.
-    ``url_for(learner, token)`` builds the absolute sign-in address the QR code holds."""
+    ``url_for(learner, token)`` gives an absolute address on this site: only its scheme and host are
+    kept, the QR code holds ``card_url`` in the learner's language (token in the fragment)."""
     with transaction.atomic():
-        return [_printed_card(learner, url=url_for(learner, learner_card_issue(user=learner))) for learner in learners]
+        return [_printed_card(learner, url=_card_url_for(learner, url_for)) for learner in learners]
+
+
+def _card_url_for(learner, url_for) -> str:
+    token = learner_card_issue(user=learner)
+    return card_url(origin=_origin(url_for(learner, token)), language=learner.preferred_language, token=token)
 
 
 def cards_pages(cards: list[PrintedCard]) -> list[list[PrintedCard]]:

@@ -55,8 +55,3 @@ def password_sign_in_name(request, credentials) -> str:
     if name is None and request is not None:
         name = request.POST.get("username", "")
     return str(name or "")[:150].strip().casefold()
-
-
-def rate_limited(key: str, *, limit: int, window_seconds: int) -> bool:
-    """Count one attempt under ``key``; True once more than ``limit`` were made in the window."""
-    return counter_add(key, window_seconds=window_seconds) > limit

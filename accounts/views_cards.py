@@ -1,75 +1,56 @@
 """Signing in away from a centre's tile screen: by scanning a learner card, or at home with a learner code.
 Either way the learner still taps their picture password (or types their PIN): the card or code only says
-whose secret to check."""
+whose secret to check (accounts.sign_in does the checking, as on the tile screen)."""
 
 import time
 
-from django.contrib.auth import login
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from .constants import PICTOGRAMS, SecretKind
-from .forms import LearnerCodeForm, PicturePasswordForm, PinForm
-from .models import LearnerProfile, LearnerSecret
-from .ratelimit import client_address, rate_limited
-from .services import SignInLocked, learner_card_resolve, learner_secret_check
+from . import sign_in
+from .constants import SecretKind
+from .forms import CardTokenForm, LearnerCodeForm
+from .models import LearnerProfile, LearnerSecret, User
+from .services import learner_card_resolve
 
-ATTEMPTS_PER_ADDRESS = 60
-ATTEMPT_WINDOW = 10 * 60
-HOME_SESSION_KEY = "home_sign_in"
+HOME_SESSION_KEY = sign_in.PENDING_LEARNER_KEY
 HOME_STEP_SECONDS = 10 * 60
 
 
-def _too_many_attempts(request) -> bool:
-    address = client_address(request)
-    return rate_limited(f"away-ip:{address}", limit=ATTEMPTS_PER_ADDRESS, window_seconds=ATTEMPT_WINDOW)
-
-
 def _too_many_response(request, template, context):
-    context["error"] = _("Too many tries from this connection. Wait a few minutes.")
+    context["error"] = sign_in.too_many_message()
     return render(request, template, context, status=429)
 
 
-def _sign_in(request, learner):
-    request.session.pop(HOME_SESSION_KEY, None)
-    login(request, learner, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect("courses:my_path")
-
-
-def _secret_screen(request, learner, *, kind, picture_url, pin_url, back_url):
-    """The picture-password (or PIN) screen of one learner; checks the secret against that learner only."""
-    form = (PicturePasswordForm if kind == SecretKind.PICTURE else PinForm)(request.POST or None)
-    context = {
-        "learner": learner, "form": form, "kind": kind, "pictograms": PICTOGRAMS,
-        "picture_url": picture_url, "pin_url": pin_url, "back_url": back_url,
-    }
-    if request.method != "POST":
-        return render(request, "accounts/cards/sign_in.html", context)
-    if _too_many_attempts(request):
-        return _too_many_response(request, "accounts/cards/sign_in.html", context)
-    if form.is_valid():
-        value = form.cleaned_data["pictures" if kind == SecretKind.PICTURE else "pin"]
-        try:
-            if learner_secret_check(user=learner, kind=kind, value=value):
-                return _sign_in(request, learner)
-        except SignInLocked as locked:
-            return render(request, "accounts/cards/locked.html", {**context, "until": locked.until}, status=423)
-        context["error"] = _("That is not right. Try again.")
-    return render(request, "accounts/cards/sign_in.html", context, status=400)
+@never_cache
+def card_sign_in(request):
+    """The address in a card's QR code, ``/<lang>/carte/#<token>``: the token sits in the fragment, which
+    a browser never sends, so it reaches no access log. The page's own script posts it; without
+    JavaScript the learner types it. The card's learner is remembered in this browser and the pictures
+    are asked next. A reissued or unknown card is refused and shows nothing of anyone."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    form = CardTokenForm(request.POST if request.method == "POST" else None)
+    if request.method == "GET":
+        return render(request, "accounts/cards/card.html", {"form": form})
+    if sign_in.too_many_failures(request):
+        return _too_many_response(request, "accounts/cards/card.html", {"form": form})
+    learner = learner_card_resolve(token=form.cleaned_data["token"]) if form.is_valid() else None
+    if learner is None:
+        sign_in.failure_count(request)
+        return render(request, "accounts/cards/invalid.html", status=404)
+    _remember_learner(request, learner)
+    return redirect("cards:home_pin" if _only_pin(learner) else "cards:home_picture")
 
 
 @never_cache
-def card_sign_in(request, token, kind=SecretKind.PICTURE):
-    """The address in a card's QR code: it remembers the card's learner in this browser and moves
-    on to an address without the token (so the token stays out of history and server logs), where
-    the pictures are asked. A reissued or unknown card is refused and shows nothing of anyone."""
-    learner = learner_card_resolve(token=token)
-    if learner is None:
-        return render(request, "accounts/cards/invalid.html", status=404)
-    _remember_learner(request, learner)
-    return redirect("cards:home_pin" if kind == SecretKind.PIN or _only_pin(learner) else "cards:home_picture")
+def card_old_address(request, token):
+    """Cards printed before the token moved to the fragment: their address put the token in access logs,
+    so it is refused without even being looked up, and the learner is sent to a trainer or their code."""
+    return render(request, "accounts/cards/invalid.html", status=404)
 
 
 def _remember_learner(request, learner):
@@ -87,28 +68,29 @@ def _learner_by_code(code):
 
 
 def _home_learner(request):
-    """The learner whose code was typed in this browser a moment ago, or None."""
+    """The learner whose code was typed (or card scanned) in this browser a moment ago, or None."""
     step = request.session.get(HOME_SESSION_KEY) or {}
     if not step or time.time() - step.get("at", 0) > HOME_STEP_SECONDS:
         return None
-    profile = LearnerProfile.objects.filter(user_id=step.get("id"), user__is_active=True).select_related("user")
-    profile = profile.first()
-    return profile.user if profile else None
+    return User.objects.filter(pk=step.get("id"), is_active=True).select_related("learner_profile").first()
 
 
 @never_cache
 def home_code(request):
-    """At home: type the learner code, then tap the pictures. An unknown code names no one."""
+    """At home: type the learner code, then tap the pictures. An unknown code names no one and counts
+    as a failed try against this tablet or address."""
     if request.method != "POST":
         request.session.pop(HOME_SESSION_KEY, None)
         return render(request, "accounts/cards/home_code.html", {"form": LearnerCodeForm()})
     form = LearnerCodeForm(request.POST)
-    if _too_many_attempts(request):
+    if sign_in.too_many_failures(request):
         return _too_many_response(request, "accounts/cards/home_code.html", {"form": form})
-    learner = _learner_by_code(form.cleaned_data["code"]) if form.is_valid() else None
+    if not form.is_valid():
+        return render(request, "accounts/cards/home_code.html", {"form": form}, status=400)
+    learner = _learner_by_code(form.cleaned_data["code"])
     if learner is None:
-        if form.is_valid():
-            form.add_error("code", _("We do not know this code. Check it and try again."))
+        sign_in.failure_count(request)
+        form.add_error("code", _("We do not know this code. Check it and try again."))
         return render(request, "accounts/cards/home_code.html", {"form": form}, status=400)
     _remember_learner(request, learner)
     return redirect("cards:home_pin" if _only_pin(learner) else "cards:home_picture")
@@ -119,7 +101,7 @@ def home_secret(request, kind=SecretKind.PICTURE):
     learner = _home_learner(request)
     if learner is None:
         return redirect("cards:home")
-    return _secret_screen(
-        request, learner, kind=kind,
+    return sign_in.secret_screen(
+        request, learner=learner, kind=kind,
         picture_url=reverse("cards:home_picture"), pin_url=reverse("cards:home_pin"), back_url=reverse("cards:home"),
     )

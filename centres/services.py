@@ -1,4 +1,4 @@
-"""Writes about centres: enrolling and revoking shared tablets."""
+"""Writes about centres: enrolling and revoking shared tablets, and telling which tablet a request is from."""
 
 import hashlib
 import secrets
@@ -12,6 +12,7 @@ DEVICE_COOKIE = "passerelle_device"
 DEVICE_SESSION_KEY = "device_id"
 DEVICE_COOKIE_MAX_AGE = 5 * 365 * 24 * 3600
 _SALT = "centres.device"
+_REQUEST_ATTRIBUTE = "_enrolled_device"
 
 
 def _hash(token):
@@ -44,6 +45,18 @@ def device_from_cookie(value):
         .filter(token_hash=_hash(token), revoked_at__isnull=True)
         .first()
     )
+
+
+def request_device(request):
+    """The enrolled tablet this request comes from (by its cookie), or None; looked up once per request."""
+    if not hasattr(request, _REQUEST_ATTRIBUTE):
+        setattr(request, _REQUEST_ATTRIBUTE, device_from_cookie(request.COOKIES.get(DEVICE_COOKIE)))
+    return getattr(request, _REQUEST_ATTRIBUTE)
+
+
+def request_device_id(request):
+    device = request_device(request)
+    return device.pk if device else None
 
 
 def device_seen(*, device):

@@ -1,7 +1,7 @@
 """Shared tablets: the tile screen, picture-password / PIN sign-in, and enrolling tablets."""
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -12,24 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.constants import PICTOGRAMS, SecretKind
-from accounts.ratelimit import client_address, rate_limited
-from accounts.services import SignInLocked, learner_secret_check
+from accounts.constants import SecretKind
+from accounts.sign_in import secret_screen
 
 from . import selectors, services
 from .constants import Role
-from .forms import DeviceEnrolForm, PicturePasswordForm, PinForm
+from .forms import DeviceEnrolForm
 from .models import EnrolledDevice
 from .permissions import staffed_centre_or_403
-
-ATTEMPTS_PER_DEVICE = 60
-ATTEMPTS_PER_ADDRESS = 120
-ATTEMPT_WINDOW = 10 * 60
 
 
 def sign_in_start(request):
     """Where sign-in starts: the tile screen on an enrolled tablet, the sign-in form elsewhere."""
-    if services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE)) is not None:
+    if services.request_device(request) is not None:
         return redirect("centres:tiles")
     login_url = reverse("accounts:login")
     next_url = request.GET.get("next", "")
@@ -37,7 +32,7 @@ def sign_in_start(request):
 
 
 def _device_or_refuse(request):
-    device = services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE))
+    device = services.request_device(request)
     if device is None:
         raise PermissionDenied(_("This tablet is not enrolled at a centre. Ask a manager to enrol it."))
     return device
@@ -45,8 +40,11 @@ def _device_or_refuse(request):
 
 @never_cache
 def tiles(request):
-    """The learners of the tablet's centre, as big tiles; filter by cohort and first letter."""
+    """The learners of the tablet's centre, as big tiles; filter by cohort and first letter. A centre that
+    hides the tiles shows none of it: its learners type their learner code."""
     device = _device_or_refuse(request)
+    if not device.centre.show_learner_tiles:
+        return render(request, "centres/tiles.html", {"device": device, "learners": []})
     cohort_id = request.GET.get("cohort") if request.GET.get("cohort", "").isdigit() else None
     letter = request.GET.get("letter", "")[:1] or None
     learners = selectors.centre_learner_tiles(centre=device.centre, cohort_id=cohort_id, letter=letter)
@@ -54,52 +52,27 @@ def tiles(request):
     everyone = everyone.only("display_name", "username")
     letters = sorted({(u.display_name or u.username)[:1].upper() for u in everyone})
     return render(request, "centres/tiles.html", {
-        "device": device, "learners": learners if device.centre.show_learner_tiles else [],
+        "device": device, "learners": learners,
         "cohorts": selectors.centre_cohorts(centre=device.centre), "letters": letters,
         "cohort_id": cohort_id, "letter": letter,
     })
 
 
-def _sign_in(request, learner):
-    """Sign in; on an enrolled tablet the session gets the tablet's rules (see centres.signals)."""
-    login(request, learner, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect("courses:my_path")
-
-
-def _too_many_attempts(request, device):
-    return rate_limited(f"device:{device.pk}", limit=ATTEMPTS_PER_DEVICE, window_seconds=ATTEMPT_WINDOW) or (
-        rate_limited(f"ip:{client_address(request)}", limit=ATTEMPTS_PER_ADDRESS, window_seconds=ATTEMPT_WINDOW)
-    )
-
-
 @never_cache
 def learner_sign_in(request, user_id, kind=SecretKind.PICTURE):
-    """The picture-password (or PIN) screen of the learner whose tile was tapped."""
+    """The picture-password (or PIN) screen of the learner whose tile was tapped. Only a learner of the
+    tablet's centre, and only when the centre shows tiles: otherwise 404, naming no one."""
     device = _device_or_refuse(request)
+    if not device.centre.show_learner_tiles:
+        raise Http404
     learner = selectors.centre_learner_get(centre=device.centre, user_id=user_id)
     if learner is None:
         raise Http404
-    form_class = PicturePasswordForm if kind == SecretKind.PICTURE else PinForm
-    form = form_class(request.POST or None)
-    context = {
-        "device": device, "learner": learner, "form": form, "kind": kind, "pictograms": PICTOGRAMS,
-        "back_url": reverse("centres:tiles"),
-        "picture_url": reverse("centres:sign_in_picture", args=[learner.pk]),
-        "pin_url": reverse("centres:sign_in_pin", args=[learner.pk]),
-    }
-    if request.method == "POST" and form.is_valid():
-        if _too_many_attempts(request, device):
-            context["error"] = _("Too many tries on this tablet. Wait a few minutes.")
-            return render(request, "accounts/cards/sign_in.html", context, status=429)
-        value = form.cleaned_data["pictures" if kind == SecretKind.PICTURE else "pin"]
-        try:
-            if learner_secret_check(user=learner, kind=kind, value=value):
-                return _sign_in(request, learner)
-        except SignInLocked as locked:
-            return render(request, "accounts/cards/locked.html", {**context, "until": locked.until}, status=423)
-        context["error"] = _("That is not right. Try again.")
-    return render(request, "accounts/cards/sign_in.html", context, status=400 if request.method == "POST" else 200)
-
+    return secret_screen(
+        request, learner=learner, kind=kind, back_url=reverse("centres:tiles"),
+        picture_url=reverse("centres:sign_in_picture", args=[learner.pk]),
+        pin_url=reverse("centres:sign_in_pin", args=[learner.pk]),
+    )
 
 
 @login_required
@@ -117,7 +90,7 @@ def devices(request, centre_id):
             secure=request.is_secure(),
         )
         return response
-    current = services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE))
+    current = services.request_device(request)
     return render(request, "centres/devices.html", {
         "centre": centre, "devices": centre.devices.all(), "form": form, "current": current,
     })

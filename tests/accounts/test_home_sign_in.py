@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts import services as accounts_services
-from accounts import views_cards
+from accounts import sign_in, views_cards
 from accounts.constants import MAX_FAILURES, SecretKind
 from tests import factories
 
@@ -131,20 +131,22 @@ def test_a_learner_with_only_a_pin_gets_the_pin_screen(client, centre):
     assert client.post(english("cards:home_pin"), {"pin": "4821"}).status_code == 302
 
 
-def test_tries_from_one_address_are_slowed_down(client, centre, monkeypatch):
-    monkeypatch.setattr(views_cards, "ATTEMPTS_PER_ADDRESS", 3)
+def test_failed_tries_from_one_address_are_slowed_down(client, centre, monkeypatch):
+    monkeypatch.setattr(sign_in, "FAILURES_PER_CLIENT", 3)
     user = learner(centre)
     codes = [type_code(client, "QQQQQQ").status_code for _ in range(3)]
     blocked = type_code(client, code_of(user))
     assert codes == [400, 400, 400] and blocked.status_code == 429
+    assert "Too many tries" in blocked.content.decode()
     assert views_cards.HOME_SESSION_KEY not in client.session
 
 
-def test_picture_tries_count_towards_the_address_limit(client, centre, monkeypatch):
-    monkeypatch.setattr(views_cards, "ATTEMPTS_PER_ADDRESS", 2)
+def test_wrong_pictures_count_towards_the_address_limit(client, centre, monkeypatch):
+    monkeypatch.setattr(sign_in, "FAILURES_PER_CLIENT", 2)
     user = learner(centre)
     type_code(client, code_of(user))
     assert client.post(english("cards:home_picture"), {"pictures": "sun,moon,star"}).status_code == 400
+    assert client.post(english("cards:home_picture"), {"pictures": "moon,sun,star"}).status_code == 400
     blocked = client.post(english("cards:home_picture"), {"pictures": PICTURES})
     assert blocked.status_code == 429 and "_auth_user_id" not in client.session
 

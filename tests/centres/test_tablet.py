@@ -121,10 +121,10 @@ def test_pin_of_letters_is_refused_with_a_message(tablet, centre):
     assert ok.status_code == 302
 
 
-def test_too_many_attempts_on_one_tablet_are_slowed_down(tablet, centre, monkeypatch):
-    from centres import views
+def test_too_many_failed_tries_on_one_tablet_are_slowed_down(tablet, centre, monkeypatch):
+    from accounts import sign_in as accounts_sign_in
 
-    monkeypatch.setattr(views, "ATTEMPTS_PER_DEVICE", 2)
+    monkeypatch.setattr(accounts_sign_in, "FAILURES_PER_CLIENT", 2)
     learners = [learner_with_pictures(centre, f"L{i}") for i in range(3)]
     codes = [sign_in(tablet, learner, "sun,moon,star").status_code for learner in learners]
     assert codes == [400, 400, 429]
