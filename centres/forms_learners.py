@@ -4,11 +4,12 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from accounts.constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH
+from accounts.constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH, PIN_LENGTH
 from accounts.models import LearnerProfile, User
+from accounts.validators import validate_pin
 from core.spreadsheet import name_formula_validator, no_formula_validator
 
-from .imports import MAX_FILE_BYTES, PIN_LENGTH
+from .imports import MAX_FILE_BYTES
 from .learners import DEFAULT_COLOUR
 from .models import Cohort
 
@@ -49,21 +50,21 @@ class LearnerCreateForm(forms.Form):
     picture_3 = forms.ChoiceField(label=_("Third picture"), choices=PICTURE_CHOICES, required=False)
     pin = forms.CharField(
         label=_("PIN"), required=False, min_length=PIN_LENGTH, max_length=PIN_LENGTH,
-        help_text=_("4 digits, if your centre uses PINs."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*"}),
     )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = Cohort.objects.filter(centre=centre).order_by("name")
+        self.fields["pin"].help_text = _("%(count)d digits, if your centre uses PINs.") % {"count": PIN_LENGTH}
 
     def picture_fields(self):
         return [self[f"picture_{i}"] for i in range(1, PICTURE_PASSWORD_LENGTH + 1)]
 
     def clean_pin(self):
         pin = self.cleaned_data["pin"]
-        if pin and not (pin.isascii() and pin.isdigit()):
-            raise forms.ValidationError(_("The code has 4 digits."))
+        if pin:
+            validate_pin(pin)
         return pin
 
     def clean(self):

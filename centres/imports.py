@@ -22,10 +22,13 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.constants import PIN_LENGTH
 from accounts.models import LearnerProfile, User
+from accounts.validators import validate_pin
 from core.spreadsheet import formula_first_char, looks_like_formula
 
 from .models import Cohort
@@ -35,7 +38,6 @@ MAX_ROWS = 5000
 MAX_COLUMNS = 26  # A to Z: the columns read in a workbook; later ones are never padded nor read
 MAX_XLSX_UNPACKED_BYTES = 25 * 1024 * 1024
 COLOUR_HEX = "0123456789abcdefABCDEF"
-PIN_LENGTH = 4  # until accounts holds the PIN rule in one place
 
 COLUMNS = ("display_name", "latin_name", "avatar_colour", "languages_spoken", "cohort", "pin")
 IGNORED_COLUMNS = ("learner_code",)  # read by older versions; codes are now always made by the server
@@ -265,6 +267,7 @@ def _values_check(report: RowReport, cohorts: dict) -> None:
 
 
 def _pin_check(report: RowReport) -> None:
-    pin = report.values["pin"]
-    if not (len(pin) == PIN_LENGTH and pin.isascii() and pin.isdigit()):
-        report.errors.append(_("PIN: the code has 4 digits."))
+    try:
+        validate_pin(report.values["pin"])
+    except ValidationError:
+        report.errors.append(_("PIN: the code has %(count)d digits.") % {"count": PIN_LENGTH})
