@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.cards import card_url
 from accounts.models import LearnerCard
 
 from . import selectors
@@ -31,9 +31,11 @@ def _learners_with_cards(*, centre, cohort_id):
 
 
 def _url_for(request):
+    """The card address on this site, in the learner's language, the token in the fragment."""
+    origin = request.build_absolute_uri("/")
+
     def url_for(learner, token):
-        with translation.override(learner.preferred_language):
-            return request.build_absolute_uri(reverse("cards:sign_in", args=[token]))
+        return card_url(origin=origin, language=learner.preferred_language, token=token)
 
     return url_for
 
