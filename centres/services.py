@@ -4,6 +4,7 @@ import hashlib
 import secrets
 
 from django.core import signing
+from django.core.cache import cache
 from django.utils import timezone
 
 from .models import EnrolledDevice
@@ -11,12 +12,19 @@ from .models import EnrolledDevice
 DEVICE_COOKIE = "passerelle_device"
 DEVICE_SESSION_KEY = "device_id"
 DEVICE_COOKIE_MAX_AGE = 5 * 365 * 24 * 3600
+# How long a tablet's "still enrolled" is remembered between requests. Revoking through
+# device_revoke() takes effect at once; a revocation written another way, within this time.
+DEVICE_ACTIVE_SECONDS = 30
 _SALT = "centres.device"
 _REQUEST_ATTRIBUTE = "_enrolled_device"
 
 
 def _hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _active_key(device_id):
+    return f"device-active:{device_id}"
 
 
 def device_enrol(*, centre, name, by):
@@ -27,9 +35,20 @@ def device_enrol(*, centre, name, by):
 
 
 def device_revoke(*, device):
+    """The tablet's cookie stops working, and the sessions open on it end at their next request."""
     if device.revoked_at is None:
         device.revoked_at = timezone.now()
         device.save(update_fields=["revoked_at"])
+    cache.set(_active_key(device.pk), False, DEVICE_ACTIVE_SECONDS)
+
+
+def device_is_active(device_id) -> bool:
+    """Whether the tablet is still enrolled; remembered a few seconds so that a lesson page pays no query."""
+    active = cache.get(_active_key(device_id))
+    if active is None:
+        active = EnrolledDevice.objects.filter(pk=device_id, revoked_at__isnull=True).exists()
+        cache.set(_active_key(device_id), active, DEVICE_ACTIVE_SECONDS)
+    return active
 
 
 def device_from_cookie(value):

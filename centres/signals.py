@@ -11,12 +11,14 @@ from . import services
 
 @receiver(user_logged_in, dispatch_uid="centres.device_session_on_sign_in")
 def device_session_on_sign_in(sender, request, user, **kwargs):
-    """Whoever signs in on an enrolled tablet of their centre (tile, card, code, or a staff password)
-    gets the tablet's session rules: idle sign-out, and back to the tiles on « Terminer »."""
+    """Whoever signs in on an enrolled tablet gets the tablet's session rules: idle sign-out after the
+    tablet centre's time, and back to its tiles on « Terminer ». Any sign-in counts (tile, card, learner
+    code, joining, a staff password), and anyone: a learner of another centre, a newcomer who joined
+    another centre here, staff. The tablet is shared whoever holds it."""
     if request is None or not hasattr(request, "session"):
         return
-    device = services.device_from_cookie(request.COOKIES.get(services.DEVICE_COOKIE))
-    if device is None or not device.centre.memberships.filter(user=user).exists():
+    device = services.request_device(request)
+    if device is None:
         return
     request.session[services.DEVICE_SESSION_KEY] = device.pk
     request.session[AFTER_SIGN_OUT] = reverse("centres:tiles")
