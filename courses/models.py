@@ -24,7 +24,7 @@ from . import selectors
 from .blocks import LessonStepsBlock
 from .constants import DEFAULT_PASS_MARK, CourseLevel
 from .records import Answer, Enrolment, LessonProgress
-from .rendering import lesson_steps_html
+from .rendering import cover_renditions_prefetch, lesson_steps_html
 
 __all__ = [
     "Answer", "CatalogueIndexPage", "Competence", "CoursePage", "Enrolment", "LessonPage", "LessonProgress",
@@ -195,7 +195,7 @@ class LessonPage(Page):
 def _courses_for_listing(queryset):
     return list(
         queryset.live().public().select_related("cover", "locale")
-        .prefetch_related(selectors.cover_renditions_prefetch()).order_by("path")
+        .prefetch_related(cover_renditions_prefetch()).order_by("path")
     )
 
 

@@ -9,13 +9,12 @@ and import no page class, so the pages can call them."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Subquery
-from wagtail.images import get_image_model
+from django.db.models import Subquery
 from wagtail.models import Page
 
 from core.content_version import cached_for_content
 
-from .constants import COVER_IMAGE_WIDTHS, SCORED_STEP_KINDS, STEP_IMAGE_FORMATS, ProgressStatus
+from .constants import SCORED_STEP_KINDS, ProgressStatus
 from .records import Answer, Enrolment, LessonProgress
 
 PARENT_PATH_LENGTH = Page.steplen
@@ -47,14 +46,6 @@ class CourseRow:
     def next_lesson(self):
         pending = [row for row in self.lessons if row.status != ProgressStatus.COMPLETED]
         return (pending or self.lessons or [None])[0]
-
-
-def cover_renditions_prefetch():
-    Rendition = get_image_model().get_rendition_model()
-    specs = [f"width-{w}|format-{f}" for w in COVER_IMAGE_WIDTHS for f in STEP_IMAGE_FORMATS]
-    return Prefetch(
-        "cover__renditions", queryset=Rendition.objects.filter(filter_spec__in=specs)
-    )
 
 
 # --- Lists of courses and lessons ----------------------------------------------------------------
