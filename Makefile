@@ -69,7 +69,8 @@ demo: demo-setup
 
 demo-setup:
 	@$(SYSTEM) $(DEMO_PACKAGES)
-	@$(MAKE) --no-print-directory $(VENV)/.runtime-installed messages
+	@command -v npm >/dev/null || $(SYSTEM) npm
+	@$(MAKE) --no-print-directory $(VENV)/.runtime-installed node_modules/.package-lock.json messages
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
@@ -105,6 +106,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	$(PIP) -r requirements-dev.txt
 	@touch $@ $(VENV)/.runtime-installed
 
-# Browser test tools (axe-core), pinned in package-lock.json; node_modules is never committed.
+# The H5P player (h5p-standalone) and browser test tools (axe-core), pinned in package-lock.json;
+# node_modules is never committed, and no package runs install scripts (.npmrc).
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -19,6 +19,9 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # The certificate issuer's public keys, at a stable address outside any language.
     path(".well-known/jwks.json", certification_verify.jwks, name="certification_jwks"),
+    # H5P player frames, their package files and the results endpoint (no language prefix: the
+    # frame's files are loaded from an opaque origin by absolute URL).
+    path("h5p/", include("h5p.urls")),
 ]
 
 # How long a tablet may keep a media file. A rendition's name is never used twice

@@ -172,6 +172,12 @@ TIME_ZONE = "Europe/Paris"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "lms" / "static"]
+# The H5P player (npm's node_modules/h5p-standalone/dist, never committed) as static/h5p-standalone/.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "h5p.finders.H5PPlayerFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Static files are fingerprinted (name.<hash>.css) in every served environment, so WhiteNoise

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from .views import player
+
+app_name = "h5p"
+
+urlpatterns = [
+    path("<int:pk>/frame/", player.frame, name="frame"),
+    path("<int:pk>/files/<path:path>", player.package_file, name="file"),
+]

@@ -1,0 +1,2 @@
+"""The H5P screens: the player frame and its package's files (``player``), and the JSON endpoints
+the lesson page posts results and saved state to (``api``)."""
