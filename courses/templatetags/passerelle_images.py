@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from wagtail.images.models import Filter, Picture
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 
-from ..rendering import POSTER_SPEC, picture_filter_specs, picture_sizes
+from ..rendering import PICTURE_ROLES, POSTER_SPEC, picture_filter_specs, picture_sizes
 
 register = template.Library()
 
@@ -49,7 +49,7 @@ class PreparedPictureNode(PictureNode):
 def prepared_picture(parser, token):
     """{% prepared_picture <image> "<role>" [name=value ...] %}, role: step, choice or cover."""
     tag_name, *bits = token.split_contents()
-    if len(bits) < 2 or bits[1][:1] not in "\"'" or bits[1][1:-1] not in ("step", "choice", "cover"):
+    if len(bits) < 2 or bits[1][:1] not in "\"'" or bits[1][1:-1] not in PICTURE_ROLES:
         raise template.TemplateSyntaxError(f'{tag_name} needs an image and a role: "step", "choice" or "cover"')
     role = bits[1][1:-1]
     attrs = {"sizes": _Literal(picture_sizes(role)), "decoding": _Literal("async")}
