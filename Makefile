@@ -62,6 +62,7 @@ test-setup:
 demo: demo-setup
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py load_demo --this-is-not-production
+	$(DEMO_ENV) $(PY) manage.py load_certification_demo
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Passerelle demo on http://127.0.0.1:$(PORT)/fr/  (Ctrl+C to stop)"
 	$(DEMO_ENV) exec $(VENV)/bin/gunicorn lms.wsgi \
