@@ -73,7 +73,6 @@ H5P.PasserelleProbe = (function () {
       parentDocument: attempt(function () { return window.parent.document.title; }),
       topDocument: attempt(function () { return window.top.document.cookie; }),
       cookie: attempt(function () { return document.cookie; }),
-      localStorage: attempt(function () { return window.localStorage.length; }),
       topNavigation: attempt(function () { window.top.location.href = site + "/fr/"; return "navigated"; })
     };
     var statement = {id: "0b8f5a0e-2f4c-4d9e-9a53-7b1c9f0a1e42"};
