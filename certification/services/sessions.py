@@ -40,8 +40,17 @@ def exam_session_open(*, centre, level, supervisor, room, opens_at, closes_at) -
     raise ExamRefused(_("No access code could be made. Try again."))
 
 
-def candidate_join(*, learner, code) -> SessionCandidate:
-    """A learner types the session's code on a tablet of their centre: they wait to be admitted."""
+def _names_clean(printed_name, latin_name):
+    try:
+        return printed_name_clean(printed_name), latin_name_clean(latin_name)
+    except ValidationError as error:
+        raise ExamRefused(error.messages[0]) from None
+
+
+def candidate_join(*, learner, code, printed_name=None, latin_name="") -> SessionCandidate:
+    """A learner types the session's code on a tablet of their centre (and, if they wish, how their
+    name is printed on the certificate): they wait to be admitted. Joining again changes the name."""
+    names = _names_clean(printed_name, latin_name) if printed_name is not None else None
     parsed = access_code_parse(code)
     if parsed is None:
         raise ExamRefused(_("An access code has 6 letters and digits. Check it with the supervisor."))
@@ -54,6 +63,9 @@ def candidate_join(*, learner, code) -> SessionCandidate:
     )
     if candidate.status == CandidateStatus.EXCLUDED:
         raise ExamRefused(_("The supervisor excluded you from this session."))
+    if names is not None:
+        candidate.printed_name, candidate.latin_name = names
+        candidate.save(update_fields=["printed_name", "latin_name"])
     return candidate
 
 
@@ -104,10 +116,7 @@ def candidate_adaptations_set(*, candidate, by, extra_time_percent, read_aloud, 
 def candidate_printed_name_set(*, candidate, printed_name, latin_name="") -> SessionCandidate:
     """The name the certificate will print, as the candidate chose it (any script), and an optional
     Latin transliteration. Refused, with the reason, when it cannot be printed as typed."""
-    try:
-        name, latin = printed_name_clean(printed_name), latin_name_clean(latin_name)
-    except ValidationError as error:
-        raise ExamRefused(error.messages[0]) from None
+    name, latin = _names_clean(printed_name, latin_name)
     candidate.printed_name, candidate.latin_name = name, latin
     candidate.save(update_fields=["printed_name", "latin_name"])
     return candidate

@@ -99,12 +99,17 @@ def session_join(request):
     key = f"exam-join:{request.user.pk}"
     if counter_value(key) >= JOIN_MISSES_LIMIT:
         return _error(_("Too many codes were tried. Ask the supervisor."), status=429)
+    data = _body(request)
     try:
-        candidate = services.candidate_join(learner=request.user, code=_body(request).get("code", ""))
+        candidate = services.candidate_join(
+            learner=request.user, code=data.get("code", ""),
+            printed_name=data.get("printed_name"), latin_name=data.get("latin_name") or "",
+        )
     except ExamRefused:
         counter_add(key, window_seconds=JOIN_MISSES_WINDOW_SECONDS)
         raise
-    return JsonResponse({"session": candidate.session_id, "status": candidate.status})
+    return JsonResponse({"session": candidate.session_id, "status": candidate.status,
+                         "printed_name": candidate.printed_name, "latin_name": candidate.latin_name})
 
 
 @require_POST

@@ -277,3 +277,29 @@ def test_a_session_of_another_centre_or_closed_cannot_be_joined(client, exam_ses
     client.force_login(factories.learner_in(centre))
     response = _post(client, "api_join", {"code": exam_session.access_code})
     assert response.status_code == 400 and "No exam session is open" in response.json()["error"]
+
+
+@pytest.mark.parametrize("name, message", [
+    ("A" * 500, "too long"), ("Amina\u0007", "invisible characters"), ("", "Type the name"), (17, "Type the name"),
+])
+def test_a_name_that_cannot_be_printed_is_refused_and_nothing_changes(client, candidate, name, message):
+    client.force_login(candidate.learner)
+    code = candidate.session.access_code
+    response = _post(client, "api_join", {"code": code, "printed_name": name})
+    assert response.status_code == 400 and message in response.json()["error"]
+    candidate.refresh_from_db()
+    assert candidate.printed_name == "Amina Diallo"
+
+
+def test_a_name_refused_joins_nobody(client, exam_session, centre):
+    newcomer = factories.learner_in(centre)
+    client.force_login(newcomer)
+    response = _post(client, "api_join", {"code": exam_session.access_code, "printed_name": "A" * 500})
+    assert response.status_code == 400 and not exam_session.candidates.filter(learner=newcomer).exists()
+
+
+def test_the_candidate_chooses_the_printed_name(client, candidate):
+    client.force_login(candidate.learner)
+    response = _post(client, "api_join", {"code": candidate.session.access_code,
+                                          "printed_name": " أمينة  ديالو ", "latin_name": "Amina Diallo"})
+    assert response.json()["printed_name"] == "أمينة ديالو" and response.json()["latin_name"] == "Amina Diallo"
