@@ -158,6 +158,12 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Beat: hand in the exams whose time ran out with nobody there, and finish any certificate whose
+# task was lost (both are safe to run again).
+CELERY_BEAT_SCHEDULE = {
+    "exam-attempts-overdue": {"task": "certification.scheduled.exam_attempts_overdue_submit", "schedule": 60.0},
+    "certificates-pending": {"task": "certification.tasks.certificates_complete_pending", "schedule": 300.0},
+}
 
 # Languages: French first, then English and Arabic (right to left).
 LANGUAGE_CODE = "fr"
