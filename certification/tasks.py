@@ -1,5 +1,7 @@
 """Background work of certification: issuing certificates and closing attempts nobody submitted.
-Each task is safe to run twice (``acks_late``: a task whose worker died is delivered again)."""
+Each task is safe to run twice (``acks_late``: a task whose worker died is delivered again; the
+beat sweep ``certificates_complete_pending`` finishes any certificate whose task was lost). A worker
+that dies on a task does not have it requeued at once, so a task that kills its worker cannot loop."""
 
 from celery import shared_task
 from django.db import DatabaseError
@@ -11,7 +13,7 @@ ISSUE_MAX_RETRIES = 8
 
 
 @shared_task(
-    bind=True, acks_late=True, reject_on_worker_lost=True, autoretry_for=(DatabaseError, OSError),
+    bind=True, acks_late=True, autoretry_for=(DatabaseError, OSError),
     retry_backoff=2, retry_backoff_max=300, retry_jitter=True, max_retries=ISSUE_MAX_RETRIES,
 )
 def certificate_issue_task(self, attempt_id):
