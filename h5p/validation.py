@@ -367,7 +367,7 @@ def dependencies_check(main_dependencies, libraries):
         if ref not in libraries:
             raise PackageRefused(_(
                 "« %(needed_by)s » needs the library « %(library)s », which the package does not hold. "
-                "Export the package with its libraries (in Lumi: « Export as .h5p » with all libraries).")
+                "Export the package again with its libraries (Lumi's .h5p export includes them).")
                 % {"needed_by": needed_by, "library": ref.folder})
 
 
