@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 
 import pytest
 from django.conf import settings
@@ -52,11 +53,12 @@ def test_a_missing_media_file_is_not_found(learner_client):
 
 def test_a_rendition_name_is_never_used_twice(django_capture_on_commit_callbacks):
     """A replaced original's name can come back; its renditions' names never do."""
-    first = factories.make_image("capture")
+    title = f"capture-{uuid.uuid4().hex[:8]}"  # a name no other test's file has
+    first = factories.make_image(title)
     first_name, first_url = first.file.name, first.get_rendition(STEP_SPECS[0]).url
     with django_capture_on_commit_callbacks(execute=True):
         first.delete()  # the original and its renditions go, files included
-    second = factories.make_image("capture")
+    second = factories.make_image(title)
     assert second.file.name == first_name  # Django gave the freed name again
 
     assert second.get_rendition(STEP_SPECS[0]).url != first_url
