@@ -11,6 +11,7 @@
 import hashlib
 import uuid
 
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -161,15 +162,17 @@ def _steps_cache_key(lesson, request):
     return f"lesson-steps:{lesson.pk}:{lesson.live_revision_id}:{get_language()}:{site}:{media}"
 
 
+RENDITIONS_TASK = "courses.tasks.page_renditions_generate"
+
+
 def _renditions_requested(lesson):
     """Ask the worker for a lesson's missing renditions, at most once a minute; never in the
     request itself (with no worker, tasks run in-process: the learner would wait)."""
     if settings.CELERY_TASK_ALWAYS_EAGER or not lesson.live:
         return
     if cache.add(f"passerelle:renditions-requested:{lesson.pk}", 1, 60):
-        from .tasks import page_renditions_generate
-
-        transaction.on_commit(lambda: page_renditions_generate.delay(lesson.pk))
+        # By name: the tasks module imports this one, and modules of an app import one way.
+        transaction.on_commit(lambda: current_app.send_task(RENDITIONS_TASK, args=[lesson.pk]))
 
 
 def _render_steps(lesson, request):

@@ -118,3 +118,13 @@ def test_a_lesson_loads_its_first_image_at_once_and_the_others_lazily(
     assert html.count('loading="lazy"') == 2
     first = html.split("<picture>")[1].split("</picture>")[0]
     assert 'loading="lazy"' not in first
+
+
+def test_the_renditions_task_asked_for_by_name_exists():
+    """The steps cache asks the worker for missing renditions by task name: a renamed task would
+    leave learners with original images for good."""
+    from courses.rendering import RENDITIONS_TASK
+    from lms.celery import app
+
+    app.loader.import_default_modules()
+    assert RENDITIONS_TASK in app.tasks
