@@ -10,8 +10,8 @@ from wagtail.models import Locale
 
 from centres.constants import Role
 from centres.selectors import centres_readable_by
-from courses.constants import ProgressStatus
-from courses.models import LessonPage, LessonProgress
+from courses.models import LessonPage
+from courses.selectors import completed_lesson_keys
 
 from .models import Certificate, ExamAttempt, ExamSession, LevelLesson, QuestionBank, SessionCandidate
 from .questions import Pool
@@ -23,12 +23,7 @@ def level_lessons_missing(*, learner, level) -> list[LessonPage]:
     """The lessons of ``level`` the learner has not completed yet, in any language (the one place
     that reads lesson progress: adapt it here if progress is keyed differently)."""
     keys = set(LevelLesson.objects.filter(level=level).values_list("lesson_key", flat=True))
-    done = set(
-        LessonProgress.objects.filter(
-            learner=learner, status=ProgressStatus.COMPLETED, lesson_key__in=keys
-        ).values_list("lesson_key", flat=True)
-    )
-    missing = keys - done
+    missing = keys - completed_lesson_keys(learner=learner, lesson_keys=keys)
     if not missing:
         return []
     lessons = LessonPage.objects.filter(translation_key__in=missing, locale=Locale.get_default())
