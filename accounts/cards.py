@@ -65,7 +65,7 @@ def _printed_card(user, *, url: str) -> PrintedCard:
 def card_url(*, origin: str, language: str, token: str) -> str:
     """The address a card's QR code holds: ``<origin>/<language>/carte/#<token>``."""
     with translation.override(language):
-        path = reverse("cards:card")
+        path = reverse("accounts:card_sign_in")
     return f"{origin.rstrip('/')}{path}#{token}"
 
 

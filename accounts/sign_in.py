@@ -20,7 +20,7 @@ from .services import SignInLocked, learner_secret_check
 # Failed tries (wrong secrets, unknown learner codes) per tablet, or per address away from tablets.
 FAILURES_PER_CLIENT = 60
 FAILURE_WINDOW = 10 * 60
-# The learner chosen by card or code in this browser, before their secret (see views_cards).
+# The learner chosen by card or code in this browser, before their secret (see views/cards.py).
 PENDING_LEARNER_KEY = "home_sign_in"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 

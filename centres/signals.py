@@ -4,7 +4,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.urls import reverse
 
-from accounts.views import AFTER_SIGN_OUT
+from accounts.views.session import AFTER_SIGN_OUT
 
 from . import services
 

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts import privacy
-from accounts.views_privacy import export_response
+from accounts.views.privacy import export_response
 
 from .constants import STAFF_ROLES, Role
 from .models import Membership

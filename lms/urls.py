@@ -57,8 +57,6 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("centres.urls")),
     path("", include("centres.urls_learners")),
-    path("", include("accounts.urls_cards")),
-    path("", include("accounts.urls_privacy")),
     path("", include("centres.urls_privacy")),
     path("", include("centres.urls_cards")),
     path("", include("courses.urls")),

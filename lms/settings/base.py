@@ -122,7 +122,7 @@ AXES_RESET_ON_SUCCESS = False  # the owner's right password does not clear an at
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lockout ends 15 minutes after it began
 AXES_USERNAME_CALLABLE = "accounts.ratelimit.password_sign_in_name"
 AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_address"  # honours PASSERELLE_TRUSTED_PROXIES
-AXES_LOCKOUT_CALLABLE = "accounts.views.password_locked_out"
+AXES_LOCKOUT_CALLABLE = "accounts.views.session.password_locked_out"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; Wagtail's is
 

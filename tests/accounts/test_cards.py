@@ -83,7 +83,7 @@ def token_of(url):
 def post_token(client, token, language="fr"):
     """What the card page's script does with the token it finds after « # »."""
     with translation.override(language):
-        return client.post(reverse("cards:card"), {"token": token})
+        return client.post(reverse("accounts:card_sign_in"), {"token": token})
 
 
 def scan(client, token):
@@ -176,7 +176,7 @@ def test_card_then_pin_signs_in_and_letters_are_refused(client, centre):
     accounts_services.learner_secret_set(user=user, kind=SecretKind.PIN, value="4821")
     token = accounts_services.learner_card_issue(user=user)
     scan(client, token)
-    pin_url = reverse("cards:home_pin")  # « Use my code instead » on the picture screen
+    pin_url = reverse("accounts:home_pin")  # « Use my code instead » on the picture screen
     refused = client.post(pin_url, {"pin": "abcd"})
     assert refused.status_code == 400 and refused.context["form"].errors["pin"]
     assert client.post(pin_url, {"pin": "4821"}).status_code == 302
@@ -201,7 +201,7 @@ def test_a_forged_card_is_refused_with_a_clear_message(client, centre, token):
     html = response.content.decode()
     assert response.status_code == 404 and "This card is no longer valid. Ask a trainer for a new one." in html
     assert "Amina" not in html and "أمينة" not in html
-    assert client.get(reverse("cards:home_picture"))["Location"] == reverse("cards:home")
+    assert client.get(reverse("accounts:home_picture"))["Location"] == reverse("accounts:home_code")
 
 
 def test_reissue_invalidates_the_old_qr_link(client, trainer_client, centre, printed):
@@ -214,7 +214,7 @@ def test_reissue_invalidates_the_old_qr_link(client, trainer_client, centre, pri
     assert replayed.status_code == 404 and no_longer_valid("fr") in replayed.content.decode()
     assert "_auth_user_id" not in client.session
     assert 'data-picture="cat"' in client.get(scan(client, new)).content.decode()
-    assert client.post(reverse("cards:home_picture"), {"pictures": PICTURES}).status_code == 302
+    assert client.post(reverse("accounts:home_picture"), {"pictures": PICTURES}).status_code == 302
 
 
 def test_a_deactivated_learner_card_stops_working(client, centre):

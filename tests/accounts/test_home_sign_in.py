@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts import services as accounts_services
-from accounts import sign_in, views_cards
+from accounts import sign_in
 from accounts.constants import MAX_FAILURES, SecretKind
+from accounts.views import cards as card_views
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -39,16 +40,16 @@ def english(name, *args):
 
 
 def type_code(client, code):
-    return client.post(english("cards:home"), {"code": code})
+    return client.post(english("accounts:home_code"), {"code": code})
 
 
 def test_the_sign_in_page_links_to_the_learner_code_sign_in(client):
     html = client.get(english("accounts:login")).content.decode()
-    assert english("cards:home") in html
+    assert english("accounts:home_code") in html
 
 
 def test_the_code_field_is_not_autofilled(client):
-    html = client.get(english("cards:home")).content.decode()
+    html = client.get(english("accounts:home_code")).content.decode()
     assert 'name="code"' in html and 'autocomplete="off"' in html
 
 
@@ -58,19 +59,19 @@ def test_a_code_typed_loosely_still_works(client, centre, typed):
     code = code_of(user)
     typed = typed.format(code=code, lower=code.lower(), a=code[:3], b=code[3:], lower_a=code[:3].lower())
     response = type_code(client, typed)
-    assert response.status_code == 302 and response["Location"] == english("cards:home_picture")
+    assert response.status_code == 302 and response["Location"] == english("accounts:home_picture")
 
 
 def test_code_then_pictures_signs_in(client, centre):
     user = learner(centre)
     type_code(client, code_of(user))
-    screen = client.get(english("cards:home_picture"))
+    screen = client.get(english("accounts:home_picture"))
     assert screen.status_code == 200 and "Amina Diallo" in screen.content.decode()
     assert "_auth_user_id" not in client.session
-    response = client.post(english("cards:home_picture"), {"pictures": PICTURES})
+    response = client.post(english("accounts:home_picture"), {"pictures": PICTURES})
     assert response.status_code == 302 and response["Location"] == reverse("courses:my_path")
     assert int(client.session["_auth_user_id"]) == user.pk
-    assert views_cards.HOME_SESSION_KEY not in client.session
+    assert card_views.HOME_SESSION_KEY not in client.session
 
 
 def test_an_unknown_code_names_no_one(client, centre):
@@ -78,41 +79,42 @@ def test_an_unknown_code_names_no_one(client, centre):
     response = type_code(client, "QQQQQQ")
     html = response.content.decode()
     assert response.status_code == 400 and "We do not know this code" in html
-    assert "Amina" not in html and views_cards.HOME_SESSION_KEY not in client.session
-    assert client.get(english("cards:home_picture"))["Location"] == english("cards:home")
+    assert "Amina" not in html and card_views.HOME_SESSION_KEY not in client.session
+    assert client.get(english("accounts:home_picture"))["Location"] == english("accounts:home_code")
 
 
 @pytest.mark.parametrize("typed", ["", "=HYPERLINK(1)", "<script>", "é" * 6, "A" * 40])
 def test_nonsense_codes_are_refused(client, centre, typed):
     learner(centre)
     response = type_code(client, typed)
-    assert response.status_code == 400 and views_cards.HOME_SESSION_KEY not in client.session
+    assert response.status_code == 400 and card_views.HOME_SESSION_KEY not in client.session
 
 
 def test_the_picture_screen_needs_a_code_first(client, centre):
     learner(centre)
-    assert client.get(english("cards:home_picture"))["Location"] == english("cards:home")
-    assert client.post(english("cards:home_picture"), {"pictures": PICTURES})["Location"] == english("cards:home")
+    assert client.get(english("accounts:home_picture"))["Location"] == english("accounts:home_code")
+    response = client.post(english("accounts:home_picture"), {"pictures": PICTURES})
+    assert response["Location"] == english("accounts:home_code")
     assert "_auth_user_id" not in client.session
 
 
 def test_the_typed_code_is_forgotten_after_a_while(client, centre, monkeypatch):
     type_code(client, code_of(learner(centre)))
-    later = time.time() + views_cards.HOME_STEP_SECONDS + 1
-    monkeypatch.setattr(views_cards.time, "time", lambda: later)
-    assert client.get(english("cards:home_picture"))["Location"] == english("cards:home")
+    later = time.time() + card_views.HOME_STEP_SECONDS + 1
+    monkeypatch.setattr(card_views.time, "time", lambda: later)
+    assert client.get(english("accounts:home_picture"))["Location"] == english("accounts:home_code")
 
 
 def test_going_back_to_the_code_screen_forgets_the_learner(client, centre):
     type_code(client, code_of(learner(centre)))
-    client.get(english("cards:home"))
-    assert client.get(english("cards:home_picture"))["Location"] == english("cards:home")
+    client.get(english("accounts:home_code"))
+    assert client.get(english("accounts:home_picture"))["Location"] == english("accounts:home_code")
 
 
 def test_wrong_pictures_then_locked(client, centre):
     user = learner(centre)
     type_code(client, code_of(user))
-    url = english("cards:home_picture")
+    url = english("accounts:home_picture")
     wrong = client.post(url, {"pictures": "sun,moon,star"})
     assert wrong.status_code == 400 and "That is not right" in wrong.content.decode()
     for _ in range(MAX_FAILURES - 2):
@@ -125,10 +127,10 @@ def test_wrong_pictures_then_locked(client, centre):
 def test_a_learner_with_only_a_pin_gets_the_pin_screen(client, centre):
     user = learner(centre, pictures=False)
     accounts_services.learner_secret_set(user=user, kind=SecretKind.PIN, value="4821")
-    assert type_code(client, code_of(user))["Location"] == english("cards:home_pin")
-    refused = client.post(english("cards:home_pin"), {"pin": "abcd"})
+    assert type_code(client, code_of(user))["Location"] == english("accounts:home_pin")
+    refused = client.post(english("accounts:home_pin"), {"pin": "abcd"})
     assert refused.status_code == 400 and refused.context["form"].errors["pin"]
-    assert client.post(english("cards:home_pin"), {"pin": "4821"}).status_code == 302
+    assert client.post(english("accounts:home_pin"), {"pin": "4821"}).status_code == 302
 
 
 def test_failed_tries_from_one_address_are_slowed_down(client, centre, monkeypatch):
@@ -138,16 +140,16 @@ def test_failed_tries_from_one_address_are_slowed_down(client, centre, monkeypat
     blocked = type_code(client, code_of(user))
     assert codes == [400, 400, 400] and blocked.status_code == 429
     assert "Too many tries" in blocked.content.decode()
-    assert views_cards.HOME_SESSION_KEY not in client.session
+    assert card_views.HOME_SESSION_KEY not in client.session
 
 
 def test_wrong_pictures_count_towards_the_address_limit(client, centre, monkeypatch):
     monkeypatch.setattr(sign_in, "FAILURES_PER_CLIENT", 2)
     user = learner(centre)
     type_code(client, code_of(user))
-    assert client.post(english("cards:home_picture"), {"pictures": "sun,moon,star"}).status_code == 400
-    assert client.post(english("cards:home_picture"), {"pictures": "moon,sun,star"}).status_code == 400
-    blocked = client.post(english("cards:home_picture"), {"pictures": PICTURES})
+    assert client.post(english("accounts:home_picture"), {"pictures": "sun,moon,star"}).status_code == 400
+    assert client.post(english("accounts:home_picture"), {"pictures": "moon,sun,star"}).status_code == 400
+    blocked = client.post(english("accounts:home_picture"), {"pictures": PICTURES})
     assert blocked.status_code == 429 and "_auth_user_id" not in client.session
 
 

@@ -124,14 +124,14 @@ def test_export_leaves_out_every_secret(learner):
 
 
 def test_learner_reads_their_data_on_a_page(learner_client, lesson):
-    response = learner_client.get(reverse("privacy:export"))
+    response = learner_client.get(reverse("accounts:my_data_export"))
     html = response.content.decode()
     assert response.status_code == 200 and NAME in html and escape(lesson.title) in html
     assert "no-store" in response["Cache-Control"]
 
 
 def test_learner_downloads_their_data_as_json(learner_client, learner):
-    response = learner_client.get(reverse("privacy:export_json"))
+    response = learner_client.get(reverse("accounts:my_data_export_json"))
     assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
@@ -140,8 +140,8 @@ def test_learner_downloads_their_data_as_json(learner_client, learner):
 
 
 def test_my_data_needs_a_signed_in_person(client):
-    for name in ("my_data", "export", "export_json"):
-        response = client.get(reverse(f"privacy:{name}"))
+    for name in ("my_data", "my_data_export", "my_data_export_json"):
+        response = client.get(reverse(f"accounts:{name}"))
         assert response.status_code == 302 and "next=" in response["Location"]
 
 
@@ -158,13 +158,13 @@ def newcomer_client(client, centre):
 
 def consent_post(client, lang="fr", **data):
     with translation.override(lang):
-        url = reverse("privacy:consent_give")
+        url = reverse("accounts:consent_give")
     return client.post(url, data)
 
 
 def test_the_questions_are_asked_in_the_learners_language(newcomer_client):
     with translation.override("ar"):
-        response = newcomer_client.get(reverse("privacy:my_data"))
+        response = newcomer_client.get(reverse("accounts:my_data"))
     html = response.content.decode()
     assert response.status_code == 200 and 'lang="ar"' in html and 'dir="rtl"' in html
     assert 'value="unsaid"' in html and 'name="consent"' in html
@@ -178,7 +178,7 @@ def test_consent_is_recorded_with_its_date_and_can_be_withdrawn(newcomer_client)
     assert consent.consent_given_at is not None and consent.consent_withdrawn_at is None
     given_at = consent.consent_given_at
 
-    assert newcomer_client.post(reverse("privacy:consent_withdraw")).status_code == 302
+    assert newcomer_client.post(reverse("accounts:consent_withdraw")).status_code == 302
     consent.refresh_from_db()
     assert (consent.gender, consent.age_band) == ("", "")
     assert consent.consent_withdrawn_at >= given_at and consent.consent_given_at == given_at
@@ -187,7 +187,7 @@ def test_consent_is_recorded_with_its_date_and_can_be_withdrawn(newcomer_client)
 
 def test_consent_given_again_after_withdrawal(newcomer_client):
     consent_post(newcomer_client, gender=Gender.UNSAID, consent="on")
-    newcomer_client.post(reverse("privacy:consent_withdraw"))
+    newcomer_client.post(reverse("accounts:consent_withdraw"))
     consent_post(newcomer_client, age_band=AgeBand.FROM_56, consent="on")
     consent = DemographicConsent.objects.get(user=newcomer_client.user)
     assert consent.consented and (consent.gender, consent.age_band) == ("", AgeBand.FROM_56)
@@ -215,7 +215,7 @@ def test_demographics_without_consent_are_refused_by_the_database(newcomer_clien
 
 @pytest.mark.parametrize("name", ["consent_give", "consent_withdraw", "erasure_request"])
 def test_the_writing_endpoints_refuse_get(newcomer_client, name):
-    assert newcomer_client.get(reverse(f"privacy:{name}")).status_code == 405
+    assert newcomer_client.get(reverse(f"accounts:{name}")).status_code == 405
 
 
 # --- Erasure -----------------------------------------------------------------------------------
@@ -223,12 +223,12 @@ def test_the_writing_endpoints_refuse_get(newcomer_client, name):
 
 def test_asking_twice_for_erasure_keeps_one_request(learner_client, learner):
     for _ in range(2):
-        assert learner_client.post(reverse("privacy:erasure_request")).status_code == 302
+        assert learner_client.post(reverse("accounts:erasure_request")).status_code == 302
     request = ErasureRequest.objects.get(user=learner)
     assert request.requested_by == learner and request.confirmed_at is None
-    page = learner_client.get(reverse("privacy:my_data"))
+    page = learner_client.get(reverse("accounts:my_data"))
     assert page.context["erasure_request"] == request
-    assert reverse("privacy:erasure_request") not in page.content.decode(), "no second button"
+    assert reverse("accounts:erasure_request") not in page.content.decode(), "no second button"
 
 
 def test_erasure_leaves_the_name_nowhere_in_the_database(learner, centre, lesson):
@@ -264,5 +264,5 @@ def test_an_erased_learner_cannot_sign_in_any_more(client, learner):
 
 def test_a_signed_in_session_ends_with_erasure(learner_client, learner):
     privacy.learner_erase(user=learner, by=factories.UserFactory())
-    response = learner_client.get(reverse("privacy:my_data"))
+    response = learner_client.get(reverse("accounts:my_data"))
     assert response.status_code == 302 and "next=" in response["Location"]

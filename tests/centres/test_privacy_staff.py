@@ -55,7 +55,7 @@ def confirm_url(centre, request):
 
 
 def ask_erasure(client, learner):
-    signed_in(client, learner).post(reverse("privacy:erasure_request"))
+    signed_in(client, learner).post(reverse("accounts:erasure_request"))
     client.logout()
     return ErasureRequest.objects.get(user=learner)
 

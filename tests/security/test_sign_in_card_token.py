@@ -16,8 +16,8 @@ from django.utils import translation
 
 from accounts import cards as cards_module
 from accounts import services as accounts_services
-from accounts import views_cards
 from accounts.constants import SecretKind
+from accounts.views import cards as card_views
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def amina():
 
 def card_page(language="fr"):
     with translation.override(language):
-        return reverse("cards:card")
+        return reverse("accounts:card_sign_in")
 
 
 def test_the_qr_code_holds_the_token_only_in_the_fragment(amina):
@@ -51,8 +51,8 @@ def test_an_old_style_card_address_signs_no_one_in(client, amina):
     response = client.get(old)
     html = response.content.decode()
     assert response.status_code == 404 and "Amina" not in html
-    assert views_cards.HOME_SESSION_KEY not in client.session
-    assert client.get(reverse("cards:home_picture"))["Location"] == reverse("cards:home")
+    assert card_views.HOME_SESSION_KEY not in client.session
+    assert client.get(reverse("accounts:home_picture"))["Location"] == reverse("accounts:home_code")
     assert client.get(old + "code/").status_code == 404
 
 
@@ -76,21 +76,22 @@ def test_the_script_sends_only_what_the_form_posts(client, amina):
     requested = [card_page()] + [address for address, _status in response.redirect_chain]
     assert all(token not in address for address in requested)
     assert "_auth_user_id" not in client.session  # the card still needs the pictures
-    assert client.post(reverse("cards:home_picture"), {"pictures": PICTURES})["Location"] == reverse("courses:my_path")
+    response = client.post(reverse("accounts:home_picture"), {"pictures": PICTURES})
+    assert response["Location"] == reverse("courses:my_path")
 
 
 @pytest.mark.parametrize("pasted", ["https://site.example/fr/carte/#{token}", "  {token} ", "#{token}"])
 def test_a_pasted_card_address_works_without_javascript(client, amina, pasted):
     token = accounts_services.learner_card_issue(user=amina)
     response = client.post(card_page(), {"token": pasted.format(token=token)})
-    assert response.status_code == 302 and response["Location"] == reverse("cards:home_picture")
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:home_picture")
 
 
 def test_a_get_with_the_token_in_the_query_does_nothing(client, amina):
     token = accounts_services.learner_card_issue(user=amina)
     response = client.get(card_page(), {"token": token})
     assert response.status_code == 200 and "Amina" not in response.content.decode()
-    assert views_cards.HOME_SESSION_KEY not in client.session
+    assert card_views.HOME_SESSION_KEY not in client.session
 
 
 def test_the_card_page_answers_nothing_but_get_and_post(client):

@@ -48,10 +48,10 @@ def learner(centre, name="Amina"):
 
 def by_code(client, user, pictures=PICTURES):
     """The learner code, then the pictures; the answer that stopped the way, or the pictures' one."""
-    code = client.post(reverse("cards:home"), {"code": user.learner_profile.learner_code})
-    if code.get("Location") != reverse("cards:home_picture"):
+    code = client.post(reverse("accounts:home_code"), {"code": user.learner_profile.learner_code})
+    if code.get("Location") != reverse("accounts:home_picture"):
         return code
-    return client.post(reverse("cards:home_picture"), {"pictures": pictures})
+    return client.post(reverse("accounts:home_picture"), {"pictures": pictures})
 
 
 def by_tile(client, user, pictures=PICTURES):
@@ -108,8 +108,8 @@ def test_failures_on_one_tablet_do_not_stop_the_next_tablet(centre, monkeypatch)
 def test_unknown_codes_on_one_tablet_do_not_stop_the_next_tablet(centre):
     first, second = tablet(centre, "Tablette 1"), tablet(centre, "Tablette 2")
     for _ in range(sign_in.FAILURES_PER_CLIENT):
-        assert first.post(reverse("cards:home"), {"code": "QQQQQQ"}).status_code == 400
-    assert first.post(reverse("cards:home"), {"code": "QQQQQQ"}).status_code == 429
+        assert first.post(reverse("accounts:home_code"), {"code": "QQQQQQ"}).status_code == 400
+    assert first.post(reverse("accounts:home_code"), {"code": "QQQQQQ"}).status_code == 429
     assert signed_in(by_code(second, learner(centre)))
 
 
@@ -118,8 +118,8 @@ def test_failures_away_from_tablets_still_stop_at_the_limit(centre, monkeypatch)
     amina = learner(centre)
     client = Client(REMOTE_ADDR="203.0.113.5")
     for _ in range(3):
-        client.post(reverse("cards:home"), {"code": "QQQQQQ"})
-    assert client.post(reverse("cards:home"), {"code": amina.learner_profile.learner_code}).status_code == 429
+        client.post(reverse("accounts:home_code"), {"code": "QQQQQQ"})
+    assert client.post(reverse("accounts:home_code"), {"code": amina.learner_profile.learner_code}).status_code == 429
     assert signed_in(by_code(Client(REMOTE_ADDR="203.0.113.6"), amina))
 
 

@@ -54,12 +54,13 @@ def test_hidden_tiles_refuse_pictures_and_pins_without_the_learner_code(tablet, 
 def test_the_tile_screen_shows_no_name_no_letter_and_leads_to_the_code(tablet, amina):
     html = tablet.get(reverse("centres:tiles")).content.decode()
     assert "Amina" not in html and reverse("centres:sign_in_picture", args=[amina.pk]) not in html
-    assert 'letter=A' not in html and reverse("cards:home") in html
+    assert 'letter=A' not in html and reverse("accounts:home_code") in html
 
 
 def test_the_learner_code_still_signs_in_on_that_tablet(tablet, amina):
-    tablet.post(reverse("cards:home"), {"code": amina.learner_profile.learner_code})
-    assert tablet.post(reverse("cards:home_picture"), {"pictures": PICTURES})["Location"] == reverse("courses:my_path")
+    tablet.post(reverse("accounts:home_code"), {"code": amina.learner_profile.learner_code})
+    response = tablet.post(reverse("accounts:home_picture"), {"pictures": PICTURES})
+    assert response["Location"] == reverse("courses:my_path")
     assert int(tablet.session["_auth_user_id"]) == amina.pk
 
 

@@ -48,9 +48,9 @@ class CodeScreen:
     name = "code"
 
     def __init__(self, client, centre, user):
-        client.post(reverse("cards:home"), {"code": user.learner_profile.learner_code})
+        client.post(reverse("accounts:home_code"), {"code": user.learner_profile.learner_code})
         self.client = client
-        self.urls = {SecretKind.PICTURE: reverse("cards:home_picture"), SecretKind.PIN: reverse("cards:home_pin")}
+        self.urls = {SecretKind.PICTURE: reverse("accounts:home_picture"), SecretKind.PIN: reverse("accounts:home_pin")}
 
 
 @pytest.fixture(params=[TileScreen, CodeScreen], ids=["tile", "code"])

@@ -58,9 +58,9 @@ def learner(centre, name="Amina"):
 
 def by_code(client, user):
     user.learner_profile.refresh_from_db()
-    code = client.post(reverse("cards:home"), {"code": user.learner_profile.learner_code})
-    assert code["Location"] == reverse("cards:home_picture")
-    return client.post(reverse("cards:home_picture"), {"pictures": PICTURES})
+    code = client.post(reverse("accounts:home_code"), {"code": user.learner_profile.learner_code})
+    assert code["Location"] == reverse("accounts:home_picture")
+    return client.post(reverse("accounts:home_picture"), {"pictures": PICTURES})
 
 
 def by_tile(client, user):

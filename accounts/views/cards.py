@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from . import sign_in
-from .constants import SecretKind
-from .forms import CardTokenForm, LearnerCodeForm
-from .models import LearnerProfile, LearnerSecret, User
-from .services import learner_card_resolve
+from .. import sign_in
+from ..constants import SecretKind
+from ..forms import CardTokenForm, LearnerCodeForm
+from ..models import LearnerProfile, LearnerSecret, User
+from ..services import learner_card_resolve
 
 HOME_SESSION_KEY = sign_in.PENDING_LEARNER_KEY
 HOME_STEP_SECONDS = 10 * 60
@@ -43,7 +43,7 @@ def card_sign_in(request):
         sign_in.failure_count(request)
         return render(request, "accounts/cards/invalid.html", status=404)
     _remember_learner(request, learner)
-    return redirect("cards:home_pin" if _only_pin(learner) else "cards:home_picture")
+    return redirect("accounts:home_pin" if _only_pin(learner) else "accounts:home_picture")
 
 
 @never_cache
@@ -93,15 +93,16 @@ def home_code(request):
         form.add_error("code", _("We do not know this code. Check it and try again."))
         return render(request, "accounts/cards/home_code.html", {"form": form}, status=400)
     _remember_learner(request, learner)
-    return redirect("cards:home_pin" if _only_pin(learner) else "cards:home_picture")
+    return redirect("accounts:home_pin" if _only_pin(learner) else "accounts:home_picture")
 
 
 @never_cache
 def home_secret(request, kind=SecretKind.PICTURE):
     learner = _home_learner(request)
     if learner is None:
-        return redirect("cards:home")
+        return redirect("accounts:home_code")
     return sign_in.secret_screen(
         request, learner=learner, kind=kind,
-        picture_url=reverse("cards:home_picture"), pin_url=reverse("cards:home_pin"), back_url=reverse("cards:home"),
+        picture_url=reverse("accounts:home_picture"), pin_url=reverse("accounts:home_pin"),
+        back_url=reverse("accounts:home_code"),
     )

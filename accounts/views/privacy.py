@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import privacy
-from .forms_privacy import DemographicsConsentForm
+from .. import privacy
+from ..forms_privacy import DemographicsConsentForm
 
 
 def _initial(consent):
@@ -46,7 +46,7 @@ def consent_give(request):
         user=request.user, gender=form.cleaned_data["gender"], age_band=form.cleaned_data["age_band"]
     )
     messages.success(request, _("Thank you. Your answers are saved."))
-    return redirect("privacy:my_data")
+    return redirect("accounts:my_data")
 
 
 @require_POST
@@ -54,7 +54,7 @@ def consent_give(request):
 def consent_withdraw(request):
     privacy.demographics_consent_withdraw(user=request.user)
     messages.success(request, _("Your answers are deleted. Passerelle no longer keeps them."))
-    return redirect("privacy:my_data")
+    return redirect("accounts:my_data")
 
 
 def export_response(data, *, filename):
@@ -85,4 +85,4 @@ def export_json(request):
 def erasure_request(request):
     privacy.erasure_request_create(user=request.user)
     messages.success(request, _("Your request is sent. A manager of your centre will confirm it."))
-    return redirect("privacy:my_data")
+    return redirect("accounts:my_data")
