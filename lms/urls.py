@@ -56,9 +56,6 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("centres.urls")),
-    path("", include("centres.urls_learners")),
-    path("", include("centres.urls_privacy")),
-    path("", include("centres.urls_cards")),
     path("", include("courses.urls")),
     path("", include("certification.urls")),
     # Wagtail's page serving, with resolved URLs remembered (see courses/routing.py).

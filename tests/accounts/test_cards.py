@@ -64,11 +64,11 @@ def printed(monkeypatch):
 
 
 def print_all(client, centre):
-    return client.post(reverse("centre_cards:print", args=[centre.pk]), {"scope": "all"})
+    return client.post(reverse("centres:cards_print", args=[centre.pk]), {"scope": "all"})
 
 
 def reissue(client, centre, user):
-    return client.post(reverse("centre_cards:reissue", args=[centre.pk, user.pk]))
+    return client.post(reverse("centres:card_reissue", args=[centre.pk, user.pk]))
 
 
 def path_of(url):
@@ -241,7 +241,7 @@ def test_a_card_scanned_on_an_enrolled_tablet_follows_the_tablet_rules(client, c
 def test_the_card_page_lists_this_centres_learners(trainer_client, centre):
     learner(centre, name="Farid Karimi", latin="")
     learner(factories.CentreFactory(), name="Yonas Ahmadi", latin="")
-    html = trainer_client.get(reverse("centre_cards:index", args=[centre.pk])).content.decode()
+    html = trainer_client.get(reverse("centres:cards_index", args=[centre.pk])).content.decode()
     assert "Farid Karimi" in html and "Yonas" not in html
 
 
@@ -253,14 +253,14 @@ def test_a_manager_may_print_too(client, centre):
 
 def test_printing_only_the_chosen_learners(trainer_client, centre, printed):
     amina, farid = learner(centre), learner(centre, name="Farid Karimi", latin="")
-    trainer_client.post(reverse("centre_cards:print", args=[centre.pk]), {"learner": [str(farid.pk)]})
+    trainer_client.post(reverse("centres:cards_print", args=[centre.pk]), {"learner": [str(farid.pk)]})
     assert [card.name for card in printed[0]] == ["Farid Karimi"]
     assert not amina.cards.exists()
 
 
 def test_printing_nobody_changes_nothing(trainer_client, centre):
     user = learner(centre)
-    response = trainer_client.post(reverse("centre_cards:print", args=[centre.pk]), {})
+    response = trainer_client.post(reverse("centres:cards_print", args=[centre.pk]), {})
     assert response.status_code == 302 and not user.cards.exists()
 
 
@@ -269,7 +269,7 @@ def test_staff_of_another_centre_cannot_print_or_reissue(client, centre, role):
     user = learner(centre)
     token = accounts_services.learner_card_issue(user=user)
     client.force_login(staff(factories.CentreFactory(), role))
-    assert client.get(reverse("centre_cards:index", args=[centre.pk])).status_code == 403
+    assert client.get(reverse("centres:cards_index", args=[centre.pk])).status_code == 403
     assert print_all(client, centre).status_code == 403
     assert reissue(client, centre, user).status_code == 403
     assert accounts_services.learner_card_resolve(token=token) == user
@@ -281,7 +281,7 @@ def test_a_trainer_cannot_reissue_another_centres_learner_through_their_own_cent
     token = accounts_services.learner_card_issue(user=stranger)
     client.force_login(staff(centre))
     assert reissue(client, centre, stranger).status_code == 404
-    response = client.post(reverse("centre_cards:print", args=[centre.pk]), {"learner": [str(stranger.pk)]})
+    response = client.post(reverse("centres:cards_print", args=[centre.pk]), {"learner": [str(stranger.pk)]})
     assert response.status_code == 302 and accounts_services.learner_card_resolve(token=token) == stranger
 
 
@@ -296,4 +296,4 @@ def test_printing_needs_a_signed_in_user_and_a_post(client, centre):
     user = learner(centre)
     assert print_all(client, centre).status_code == 302 and not user.cards.exists()
     client.force_login(staff(centre))
-    assert client.get(reverse("centre_cards:reissue", args=[centre.pk, user.pk])).status_code == 405
+    assert client.get(reverse("centres:card_reissue", args=[centre.pk, user.pk])).status_code == 405

@@ -53,16 +53,17 @@ def trainer_client(client, centre):
 
 def url(name, centre):
     with translation.override("en"):
-        return reverse(f"centres_learners:{name}", args=[centre.pk])
+        return reverse(f"centres:{name}", args=[centre.pk])
 
 
 def upload(client, centre, content, name="learners.csv"):
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return client.post(url("import", centre), {"file": SimpleUploadedFile(name, data)})
+    return client.post(url("learner_import", centre), {"file": SimpleUploadedFile(name, data)})
 
 
 def confirm(client, centre, response):
-    return client.post(url("import_confirm", centre), {"token": response.context["confirm_form"].initial["token"]})
+    token = response.context["confirm_form"].initial["token"]
+    return client.post(url("learner_import_confirm", centre), {"token": token})
 
 
 def snapshot():
@@ -247,7 +248,7 @@ def test_a_trainer_of_another_centre_cannot_confirm_an_import_here(client, train
     outsider = factories.UserFactory()
     Membership.objects.create(user=outsider, centre=other, role=Role.TRAINER)
     client.force_login(outsider)
-    assert client.post(url("import_confirm", centre), {"token": token}).status_code == 403
+    assert client.post(url("learner_import_confirm", centre), {"token": token}).status_code == 403
     assert upload(client, centre, f"{HEADER}\nIntrus;;;;;\n").status_code == 403
     assert not User.objects.filter(display_name__in=["Amina Diallo", "Intrus"]).exists()
 

@@ -114,7 +114,7 @@ def test_a_trainer_confirms_or_removes_a_newcomer(client, centre):
     newcomer_post(client, centre, display_name="Karim")
     first, second = User.objects.get(display_name="ሰላም ተስፋይ"), User.objects.get(display_name="Karim")
     client.force_login(staff(centre, Role.TRAINER))
-    listing = client.get(reverse("centres_learners:list", args=[centre.pk])).content.decode()
+    listing = client.get(reverse("centres:learner_list", args=[centre.pk])).content.decode()
     assert reverse("centres:newcomer_confirm", args=[centre.pk, first.pk]) in listing
     client.post(reverse("centres:newcomer_confirm", args=[centre.pk, first.pk]))
     client.post(reverse("centres:newcomer_remove", args=[centre.pk, second.pk]))
@@ -136,7 +136,7 @@ def test_a_trainer_sees_a_locked_learner_and_unlocks_them(client, centre):
     learner = factories.learner_in(centre, display_name="Amina")
     SignInLock.objects.create(user=learner, locked_until=timezone.now() + timedelta(minutes=10))
     client.force_login(staff(centre, Role.TRAINER))
-    listing = client.get(reverse("centres_learners:list", args=[centre.pk])).content.decode()
+    listing = client.get(reverse("centres:learner_list", args=[centre.pk])).content.decode()
     unlock = reverse("centres:learner_unlock", args=[centre.pk, learner.pk])
     assert unlock in listing
     assert client.get(unlock).status_code == 405

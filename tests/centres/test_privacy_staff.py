@@ -47,11 +47,11 @@ def signed_in(client, user):
 
 
 def export_url(centre, learner, name="learner_export"):
-    return reverse(f"centres_privacy:{name}", args=[centre.pk, learner.pk])
+    return reverse(f"centres:{name}", args=[centre.pk, learner.pk])
 
 
 def confirm_url(centre, request):
-    return reverse("centres_privacy:erasure_confirm", args=[centre.pk, request.pk])
+    return reverse("centres:erasure_confirm", args=[centre.pk, request.pk])
 
 
 def ask_erasure(client, learner):
@@ -110,7 +110,7 @@ def test_learner_asks_manager_confirms_and_the_name_is_gone(client, manager, cen
     request = ask_erasure(client, learner)
     progress_rows, answer_rows = LessonProgress.objects.count(), Answer.objects.count()
 
-    listing = signed_in(client, manager).get(reverse("centres_privacy:erasure_requests", args=[centre.pk]))
+    listing = signed_in(client, manager).get(reverse("centres:erasure_requests", args=[centre.pk]))
     assert listing.status_code == 200 and NAME in listing.content.decode()
     response = client.post(confirm_url(centre, request))
     assert response.status_code == 302
@@ -128,7 +128,7 @@ def test_learner_asks_manager_confirms_and_the_name_is_gone(client, manager, cen
 def test_a_trainer_who_is_not_a_manager_cannot_confirm(client, trainer, centre, learner):
     request = ask_erasure(client, learner)
     signed_in(client, trainer)
-    assert client.get(reverse("centres_privacy:erasure_requests", args=[centre.pk])).status_code == 403
+    assert client.get(reverse("centres:erasure_requests", args=[centre.pk])).status_code == 403
     assert client.post(confirm_url(centre, request)).status_code == 403
     request.refresh_from_db()
     assert request.confirmed_at is None and User.objects.get(pk=learner.pk).display_name == NAME
@@ -139,7 +139,7 @@ def test_a_manager_of_another_centre_cannot_confirm(client, centre, elsewhere, l
     signed_in(client, staff(elsewhere, Role.MANAGER, "Manager Montreuil"))
     assert client.post(confirm_url(centre, request)).status_code == 403
     assert client.post(confirm_url(elsewhere, request)).status_code == 404
-    listing = client.get(reverse("centres_privacy:erasure_requests", args=[elsewhere.pk]))
+    listing = client.get(reverse("centres:erasure_requests", args=[elsewhere.pk]))
     assert listing.status_code == 200 and NAME not in listing.content.decode()
     assert User.objects.get(pk=learner.pk).is_active
 

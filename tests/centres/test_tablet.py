@@ -185,11 +185,11 @@ def test_staff_see_their_centre_menu_learners_do_not(client, centre):
     manager = factories.UserFactory()
     Membership.objects.create(user=manager, centre=centre, role=Role.MANAGER)
     client.post(reverse("accounts:login"), {"username": manager.username, "password": factories.PASSWORD})
-    assert reverse("centres_learners:home") in client.get(reverse("courses:my_path")).content.decode()
+    assert reverse("centres:learners_home") in client.get(reverse("courses:my_path")).content.decode()
     learner = learner_with_pictures(centre)
     client.post(reverse("accounts:logout"))
     client.force_login(learner)
-    assert reverse("centres_learners:home") not in client.get(reverse("courses:my_path")).content.decode()
+    assert reverse("centres:learners_home") not in client.get(reverse("courses:my_path")).content.decode()
 
 
 def test_staff_signing_in_on_a_tablet_get_the_tablet_rules_too(tablet, centre):

@@ -136,7 +136,7 @@ def trainer(centre):
 
 def import_url(centre):
     with translation.override("en"):
-        return reverse("centres_learners:import", args=[centre.pk])
+        return reverse("centres:learner_import", args=[centre.pk])
 
 
 def test_the_hostile_xlsx_upload_gets_a_message_and_writes_nothing(client, centre, trainer):

@@ -47,14 +47,15 @@ def trainer_client(client, centre):
 
 def url(name, centre):
     with translation.override("en"):
-        return reverse(f"centres_learners:{name}", args=[centre.pk])
+        return reverse(f"centres:{name}", args=[centre.pk])
 
 
 def test_the_import_preview_says_nothing_about_learner_codes_held_in_other_centres(
     trainer_client, centre, other_centres_learner
 ):
     content = f"display_name;learner_code\nAmina Diallo;{HELD_ELSEWHERE}\nYonas Tekle;{FREE}\n"
-    preview = trainer_client.post(url("import", centre), {"file": SimpleUploadedFile("l.csv", content.encode())})
+    upload = SimpleUploadedFile("l.csv", content.encode())
+    preview = trainer_client.post(url("learner_import", centre), {"file": upload})
     html = preview.content.decode().replace("&#x27;", "'")
     assert preview.status_code == 200
     assert preview.context["errors"] == [] and preview.context["valid_count"] == 2  # both rows look the same
@@ -62,7 +63,7 @@ def test_the_import_preview_says_nothing_about_learner_codes_held_in_other_centr
     assert "The « learner_code » column is ignored: Passerelle makes every learner's code itself." in html
 
     token = preview.context["confirm_form"].initial["token"]
-    done = trainer_client.post(url("import_confirm", centre), {"token": token})
+    done = trainer_client.post(url("learner_import_confirm", centre), {"token": token})
     codes = {h.user.display_name: h.learner_code for h, _pictures in done.context["imported"]}
     assert set(codes) == {"Amina Diallo", "Yonas Tekle"}
     assert not set(codes.values()) & {HELD_ELSEWHERE, FREE}
@@ -79,4 +80,4 @@ def test_the_list_to_fill_in_and_the_import_page_have_no_learner_code_column(tra
     assert "learner_code" not in COLUMNS
     template = trainer_client.get(url("import_template", centre)).content.decode("utf-8-sig")
     assert "learner_code" not in template
-    assert "learner_code" not in trainer_client.get(url("import", centre)).content.decode()
+    assert "learner_code" not in trainer_client.get(url("learner_import", centre)).content.decode()

@@ -19,7 +19,7 @@ from django.utils import translation
 from accounts.models import User
 from centres.constants import Role
 from centres.models import Membership
-from centres.views_learners import HANDOVER_SECONDS, IMPORT_SECONDS
+from centres.views.learners import HANDOVER_SECONDS, IMPORT_SECONDS
 from core.stash import PREFIX, stash_id
 from tests import factories
 
@@ -43,18 +43,19 @@ def trainer_client(client, centre):
 
 def url(name, centre):
     with translation.override("en"):
-        return reverse(f"centres_learners:{name}", args=[centre.pk])
+        return reverse(f"centres:{name}", args=[centre.pk])
 
 
 def preview(client, centre):
     content = f"display_name;pin\n{NAME};{PIN}\n".encode()
-    response = client.post(url("import", centre), {"file": SimpleUploadedFile("learners.csv", content)})
+    response = client.post(url("learner_import", centre), {"file": SimpleUploadedFile("learners.csv", content)})
     assert response.status_code == 200 and response.context["valid_count"] == 1
     return response
 
 
 def confirm(client, centre, response):
-    return client.post(url("import_confirm", centre), {"token": response.context["confirm_form"].initial["token"]})
+    token = response.context["confirm_form"].initial["token"]
+    return client.post(url("learner_import_confirm", centre), {"token": token})
 
 
 def later(seconds):
@@ -114,7 +115,7 @@ def test_a_damaged_token_imports_nothing(trainer_client, centre):
     token = response.context["confirm_form"].initial["token"]
     entry, key = token.split(".")
     for bad in ("", "x", entry, f"{entry}.{'A' * 43}=", f"{entry}.{key[::-1]}", f"nope.{key}"):
-        assert trainer_client.post(url("import_confirm", centre), {"token": bad}).status_code == 409
+        assert trainer_client.post(url("learner_import_confirm", centre), {"token": bad}).status_code == 409
     assert not User.objects.filter(display_name=NAME).exists()
 
 
@@ -132,7 +133,7 @@ ADD = {"display_name": "Karim B.", "avatar_colour": "#2a6f97", "picture_1": "moo
 
 
 def test_a_new_learners_pictures_are_not_kept_in_the_session(trainer_client, centre):
-    response = trainer_client.post(url("add", centre), ADD)
+    response = trainer_client.post(url("learner_add", centre), ADD)
     assert response.status_code == 302
     for text in stored_texts(trainer_client):
         assert "moon" not in text and "Karim" not in text
@@ -141,7 +142,7 @@ def test_a_new_learners_pictures_are_not_kept_in_the_session(trainer_client, cen
 
 
 def test_a_new_learners_pictures_are_gone_after_a_few_minutes(trainer_client, centre):
-    response = trainer_client.post(url("add", centre), ADD)
+    response = trainer_client.post(url("learner_add", centre), ADD)
     with later(HANDOVER_SECONDS + 1):
         page = trainer_client.get(response["Location"])
     assert page.status_code == 302 and "#pic-moon" not in page.content.decode()

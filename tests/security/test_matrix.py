@@ -38,9 +38,10 @@ from tests import factories
 
 # --- Which URLs are staff URLs ---------------------------------------------------------------------
 
-# The site's staff pages live in these namespaces; any other URL taking one of SCOPED_KWARGS is a
-# staff URL too, wherever it lives (the dashboards to come, say).
-SITE_STAFF_NAMESPACES = {"centres", "centres_learners", "centre_cards", "centres_privacy"}
+# The site's staff pages live in the centres namespace (all but its public and tablet pages, listed
+# below); any other URL taking one of SCOPED_KWARGS is a staff URL too, wherever it lives (the
+# dashboards to come, say). The accounts namespace holds sign-in and a learner's own pages only.
+SITE_STAFF_NAMESPACES = {"centres"}
 SCOPED_KWARGS = {"centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id"}
 # What a `pk` means: per Wagtail admin namespace (the admin screens over centre data), per site route.
 PK_OBJECTS = {
@@ -467,11 +468,12 @@ def test_every_url_of_ours_taking_an_object_id_is_in_the_matrix_or_said_why_not(
 
 def test_the_matrix_holds_the_staff_pages_and_the_admin_screens():
     names = {route.name for route in STAFF_ROUTES}
-    site = {"centres:devices", "centres:device_revoke", "centres_learners:list", "centre_cards:reissue",
-            "centres_privacy:learner_export", "centres_privacy:erasure_confirm", "centres:newcomer_remove"}
+    site = {"centres:devices", "centres:device_revoke", "centres:learner_list", "centres:card_reissue",
+            "centres:learner_export", "centres:erasure_confirm", "centres:newcomer_remove"}
     admin = {f"{namespace}:{view}" for namespace in ADMIN_NAMESPACES for view in ("index", "edit", "delete")}
     assert site | admin | TABLET_ROUTES <= names
     assert not names & set(PUBLIC_ROUTES)
+    assert not {name for name in names if name.startswith("accounts:")}, "sign-in and a learner's own pages"
 
 
 def test_the_exceptions_name_urls_that_exist():

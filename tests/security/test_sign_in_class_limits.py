@@ -17,7 +17,8 @@ from accounts import services as accounts_services
 from accounts import sign_in
 from accounts.constants import SecretKind
 from accounts.models import User
-from centres import joining, services, views_joining
+from centres import joining, services
+from centres.views import joining as joining_views
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -137,8 +138,8 @@ def test_newcomers_on_their_phones_behind_the_centres_address_are_not_stopped_at
 
 
 def test_joining_is_still_limited_per_tablet_and_per_address(centre, monkeypatch):
-    monkeypatch.setattr(views_joining, "JOINS_PER_TABLET_PER_HOUR", 2)
-    monkeypatch.setattr(views_joining, "JOINS_PER_ADDRESS_PER_HOUR", 3)
+    monkeypatch.setattr(joining_views, "JOINS_PER_TABLET_PER_HOUR", 2)
+    monkeypatch.setattr(joining_views, "JOINS_PER_ADDRESS_PER_HOUR", 3)
     device = tablet(centre)
     assert [join(device, centre, f"T{i}").status_code for i in range(3)] == [302, 302, 429]
     phones = [join(Client(REMOTE_ADDR=CENTRE_ADDRESS), centre, f"P{i}").status_code for i in range(4)]

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from accounts.cards import card_url
 from accounts.models import LearnerCard
 
-from . import selectors
-from .cards import learner_cards_issue_pdf
-from .permissions import staffed_centre_or_403
+from .. import selectors
+from ..cards import learner_cards_issue_pdf
+from ..permissions import staffed_centre_or_403
 
 
 def _cohort_id(data):
@@ -73,7 +73,7 @@ def cards_print(request, centre_id):
     learners = list(learners)
     if not learners:
         messages.error(request, _("Choose at least one learner."))
-        return redirect("centre_cards:index", centre_id=centre.pk)
+        return redirect("centres:cards_index", centre_id=centre.pk)
     return _pdf_response(request, centre, learners, name="cards")
 
 

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 from accounts.constants import SecretKind
 from accounts.sign_in import secret_screen
 
-from . import selectors, services
-from .constants import Role
-from .forms import DeviceEnrolForm
-from .models import EnrolledDevice
-from .permissions import staffed_centre_or_403
+from .. import selectors, services
+from ..constants import Role
+from ..forms import DeviceEnrolForm
+from ..models import EnrolledDevice
+from ..permissions import staffed_centre_or_403
 
 
 def sign_in_start(request):

@@ -17,10 +17,10 @@ from accounts.services import sign_in_unlock
 from accounts.sign_in import learner_login
 from core.once import first_submission, once_token
 
-from . import joining, selectors, services
-from .constants import Role
-from .forms import AVATAR_COLOURS, JoinCodeForm, NewcomerForm
-from .permissions import staffed_centre_or_403
+from .. import joining, selectors, services
+from ..constants import Role
+from ..forms import AVATAR_COLOURS, JoinCodeForm, NewcomerForm
+from ..permissions import staffed_centre_or_403
 
 # New accounts an hour. A tablet at the reception desk cannot fill in more than about one form a
 # minute; phones on the centre's wifi share its public address, so that limit is generous too.
@@ -97,7 +97,7 @@ def _staff_action(request, centre_id, action, done_message):
     if not action(centre):
         raise Http404
     messages.success(request, done_message)
-    return redirect("centres_learners:list", centre_id=centre.pk)
+    return redirect("centres:learner_list", centre_id=centre.pk)
 
 
 @require_POST

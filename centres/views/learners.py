@@ -21,12 +21,12 @@ from accounts.constants import PICTOGRAMS
 from core.once import first_submission, once_token
 from core.stash import stash_id, stash_put, stash_take
 
-from . import learners, selectors
-from .constants import Role
-from .forms_learners import ImportConfirmForm, LearnerCreateForm, LearnerImportForm
-from .imports import COLUMNS, MAX_FILE_BYTES, ImportRefused, import_file_read, import_rows_check
-from .models import Membership
-from .permissions import staffed_centre_or_403
+from .. import learners, selectors
+from ..constants import Role
+from ..forms_learners import ImportConfirmForm, LearnerCreateForm, LearnerImportForm
+from ..imports import COLUMNS, MAX_FILE_BYTES, ImportRefused, import_file_read, import_rows_check
+from ..models import Membership
+from ..permissions import staffed_centre_or_403
 
 HANDOVER_SESSION_KEY = "learner_handover"
 IMPORT_SESSION_KEY = "learner_import"  # which preview may be confirmed: the latest (its id, not its key)
@@ -51,7 +51,7 @@ def learners_home(request):
     if not centres:
         raise PermissionDenied(_("Only trainers and managers of a centre can see its learners."))
     if len(centres) == 1:
-        return redirect("centres_learners:list", centre_id=centres[0].pk)
+        return redirect("centres:learner_list", centre_id=centres[0].pk)
     return render(request, "centres/learners/home.html", {"centres": centres})
 
 
@@ -71,7 +71,7 @@ def learner_add(request, centre_id):
     form = LearnerCreateForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
         if not first_submission(request):  # a second click: the first one created the learner
-            return redirect("centres_learners:list", centre_id=centre.pk)
+            return redirect("centres:learner_list", centre_id=centre.pk)
         data = form.cleaned_data
         try:
             handover = learners.learner_create(
@@ -87,7 +87,7 @@ def learner_add(request, centre_id):
                 "centre_id": centre.pk, "user_id": handover.user.pk, "learner_code": handover.learner_code,
                 "pictures": list(handover.pictures),
             }, ttl=HANDOVER_SECONDS)
-            return redirect("centres_learners:created", centre_id=centre.pk)
+            return redirect("centres:learner_created", centre_id=centre.pk)
     status = 400 if request.method == "POST" else 200
     context = {"centre": centre, "form": form, "once": once_token()}
     return render(request, "centres/learners/add.html", context, status=status)
@@ -104,7 +104,7 @@ def learner_created(request, centre_id):
     centre = staffed_centre_or_403(request.user, centre_id)
     handover = stash_take(request.session.pop(HANDOVER_SESSION_KEY, None), ttl=HANDOVER_SECONDS)
     if not handover or handover["centre_id"] != centre.pk:
-        return redirect("centres_learners:list", centre_id=centre.pk)
+        return redirect("centres:learner_list", centre_id=centre.pk)
     learner = _centre_learners(centre).filter(pk=handover["user_id"]).first()
     return render(request, "centres/learners/created.html", {
         "centre": centre, "learner": learner, "learner_code": handover["learner_code"],

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from accounts import privacy
 from accounts.views.privacy import export_response
 
-from .constants import STAFF_ROLES, Role
-from .models import Membership
-from .permissions import learners_readable_by, staffed_centre_or_403
+from ..constants import STAFF_ROLES, Role
+from ..models import Membership
+from ..permissions import learners_readable_by, staffed_centre_or_403
 
 logger = logging.getLogger("passerelle.privacy")
 
@@ -71,7 +71,7 @@ def erasure_request_for(request, centre_id, user_id):
     learner = _learner_or_404(request, centre, user_id)
     privacy.erasure_request_create(user=learner, by=request.user)
     messages.success(request, _("Erasure requested. A manager of the centre will confirm it."))
-    return redirect("centres_privacy:learner_export", centre_id=centre.pk, user_id=learner.pk)
+    return redirect("centres:learner_export", centre_id=centre.pk, user_id=learner.pk)
 
 
 @login_required
@@ -92,4 +92,4 @@ def erasure_confirm(request, centre_id, request_id):
         raise Http404
     privacy.learner_erase(user=pending.user, by=request.user)
     messages.success(request, _("The account is erased. Its progress only counts in the centre's figures now."))
-    return redirect("centres_privacy:erasure_requests", centre_id=centre.pk)
+    return redirect("centres:erasure_requests", centre_id=centre.pk)
