@@ -40,11 +40,6 @@ def devices_readable_by(user):
     return EnrolledDevice.objects.filter(centre__in=centres_readable_by(user, roles=(Role.MANAGER,)))
 
 
-def centres_staffed_by(*, user, roles=STAFF_ROLES):
-    """The user's staff memberships, with their centres."""
-    return _memberships_of(user, roles).select_related("centre")
-
-
 # --- The shared tablet ---------------------------------------------------------------------------
 
 

@@ -34,6 +34,6 @@ def remember_staff_role(sender, request, user, **kwargs):
     """Remember in the session whether this person staffs a centre, so every page can show the
     staff menu without a query."""
     if request is not None and hasattr(request, "session"):
-        from .selectors import centres_staffed_by
+        from .selectors import centres_readable_by
 
-        request.session[STAFF_SESSION_KEY] = centres_staffed_by(user=user).exists()
+        request.session[STAFF_SESSION_KEY] = centres_readable_by(user).exists()

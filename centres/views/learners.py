@@ -47,7 +47,7 @@ def _centre_learners(centre):
 @never_cache
 def learners_home(request):
     """Straight to the learners of the trainer's centre; a choice when they staff several."""
-    centres = sorted({m.centre for m in selectors.centres_staffed_by(user=request.user)}, key=lambda c: c.name)
+    centres = list(selectors.centres_readable_by(request.user).order_by("name"))
     if not centres:
         raise PermissionDenied(_("Only trainers and managers of a centre can see its learners."))
     if len(centres) == 1:

@@ -4,7 +4,6 @@ erasure on a learner's behalf, and confirming erasure (managers only). Never acr
 import logging
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,9 +14,10 @@ from django.views.decorators.http import require_POST
 from accounts import privacy
 from accounts.views.privacy import export_response
 
+from .. import selectors
 from ..constants import STAFF_ROLES, Role
 from ..models import Membership
-from ..permissions import learners_readable_by, staffed_centre_or_403
+from ..permissions import staffed_centre_or_403
 
 logger = logging.getLogger("passerelle.privacy")
 
@@ -30,7 +30,7 @@ def _centre_learner_ids(centre):
 def _learner_or_404(request, centre, user_id):
     """A learner of ``centre`` that the signed-in staff member may read."""
     learner = (
-        get_user_model().objects.filter(learners_readable_by(request.user))
+        selectors.learners_readable_by(request.user)
         .filter(pk=user_id, pk__in=_centre_learner_ids(centre)).first()
     )
     if learner is None:

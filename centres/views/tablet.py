@@ -18,7 +18,6 @@ from accounts.sign_in import secret_screen
 from .. import selectors, services
 from ..constants import Role
 from ..forms import DeviceEnrolForm
-from ..models import EnrolledDevice
 from ..permissions import staffed_centre_or_403
 
 
@@ -92,7 +91,8 @@ def devices(request, centre_id):
         return response
     current = services.request_device(request)
     return render(request, "centres/devices.html", {
-        "centre": centre, "devices": centre.devices.all(), "form": form, "current": current,
+        "centre": centre, "devices": selectors.devices_readable_by(request.user).filter(centre=centre),
+        "form": form, "current": current,
     })
 
 
@@ -100,7 +100,7 @@ def devices(request, centre_id):
 @login_required
 def device_revoke(request, centre_id, device_id):
     centre = staffed_centre_or_403(request.user, centre_id, (Role.MANAGER,))
-    device = get_object_or_404(EnrolledDevice, centre=centre, pk=device_id)
+    device = get_object_or_404(selectors.devices_readable_by(request.user), centre=centre, pk=device_id)
     services.device_revoke(device=device)
     messages.success(request, _("The tablet « %(name)s » can no longer sign learners in.") % {"name": device.name})
     return redirect("centres:devices", centre_id=centre.pk)

@@ -5,11 +5,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
-from accounts.models import User
 from centres import selectors
 from centres.constants import Role
 from centres.models import Cohort, Membership
-from centres.permissions import learners_readable_by as learners_readable_q
 from centres.permissions import staffed_centre_or_403
 from centres.services import device_enrol
 from tests import factories
@@ -87,9 +85,3 @@ def test_the_view_gate_answers_403_outside_ones_centres(two_centres):
     assert staffed_centre_or_403(two_centres["manager"], a.pk, (Role.MANAGER,)) == a
     with pytest.raises(PermissionDenied):
         staffed_centre_or_403(AnonymousUser(), a.pk)
-
-
-def test_the_q_helper_still_reads_oneself_and_ones_learners(two_centres):
-    trainer = two_centres["trainer"]
-    readable = set(User.objects.filter(learners_readable_q(trainer)).distinct())
-    assert readable == {trainer, two_centres["learner_a"]}
