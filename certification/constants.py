@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Letters and digits that cannot be mistaken for one another when read aloud, typed on a tablet or
 # printed small: no 0/O, 1/I/L, nor U (V). Codes are upper case; input is upper-cased first.
@@ -33,4 +34,4 @@ class CandidateStatus(models.TextChoices):
 
 class AuditAction(models.TextChoices):
     ISSUED = "issued", _("Issued")
-    REVOKED = "revoked", _("Revoked")
+    REVOKED = "revoked", pgettext_lazy("certificate", "Revoked")

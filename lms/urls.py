@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles import finders
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -29,6 +29,7 @@ urlpatterns = [
 # replaced and its name reused: an hour.
 RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 UPLOAD_CACHE_CONTROL = "public, max-age=3600"
+H5P_MEDIA_PREFIX = "h5p/"
 
 
 def favicon(request):
@@ -44,7 +45,10 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve as serve_file
 
     def media_serve(request, path):
-        """Uploaded files from MEDIA_ROOT (read at request time, so tests can move it)."""
+        """Uploaded files from MEDIA_ROOT (read at request time, so tests can move it). Unpacked H5P
+        packages are someone else's scripts and SVG: only h5p's own view serves them, sandboxed."""
+        if path.startswith(H5P_MEDIA_PREFIX):
+            raise Http404
         response = serve_file(request, path, document_root=settings.MEDIA_ROOT)
         response["Cache-Control"] = RENDITION_CACHE_CONTROL if path.startswith("images/") else UPLOAD_CACHE_CONTROL
         return response

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -45,7 +46,7 @@ def _cell(value) -> str:
 
 
 def _status(certificate):
-    return _("Revoked") if certificate.is_revoked else _("Valid")
+    return pgettext("certificate", "Revoked") if certificate.is_revoked else _("Valid")
 
 
 @login_required

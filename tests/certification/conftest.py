@@ -27,3 +27,13 @@ def exam_session(centre, level):
 @pytest.fixture
 def candidate(exam_session, learner):
     return cert.admitted(exam_session, learner)
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """Messages are checked by their English text (the msgids); the French catalogue translates
+    them, and tests/lms checks that French is what learners see by default."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

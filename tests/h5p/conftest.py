@@ -79,3 +79,13 @@ def step_id(lesson):
     return str(next(step.id for step in lesson.steps if step.block_type == H5P_STEP_TYPE))
 
 
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """Messages are checked by their English text (the msgids); the French catalogue translates
+    them, and tests/lms checks that French is what learners see by default."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -47,6 +47,9 @@ def test_a_trainer_uploads_a_package(trainer_client):
 @pytest.mark.parametrize("kind", ["javascript_in_content", "h5p_json_missing_library", "symlink", "not_a_zip"])
 def test_a_refused_package_shows_why_next_to_the_field_and_writes_nothing(trainer_client, kind):
     make, expected = packages.BAD_PACKAGES[kind]
+    profile = UserProfile.get_for_user(trainer_client.user)  # the reasons are checked in English here
+    profile.preferred_language = "en"
+    profile.save()
     before = storage_files()
 
     response = upload(trainer_client, make())

@@ -34,7 +34,8 @@ def statement(package, verb="answered", raw=1, maximum=1, statement_id=None, obj
 
 def relay(client, lesson, package, sent, **overrides):
     body = {"package": package.pk, "lesson": lesson.pk, "step": step_id(lesson), "statement": sent, **overrides}
-    return client.post(STATEMENTS, json.dumps(body), content_type="application/json")
+    # The endpoint has no language prefix: it answers in the tablet's language (here English).
+    return client.post(STATEMENTS, json.dumps(body), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from h5p.blocks import H5PStepBlock
 pytestmark = pytest.mark.django_db
 
 
-def render(value, **context):
+def render(value, language="en", **context):
     block = H5PStepBlock()
-    with translation.override("fr"):
+    with translation.override(language):
         return block.render(block.to_python(value), context={"step_id": "5f0c", **context})
 
 
@@ -36,6 +36,10 @@ def test_a_step_whose_package_is_gone_says_so(required, advice):
 
     assert "<iframe" not in html
     assert "This activity could not be loaded." in html and advice in html
+    with translation.override("fr"):
+        in_french = translation.gettext("This activity could not be loaded.")
+    assert in_french != "This activity could not be loaded."
+    assert in_french in render({"package": None, "required": required, "pass_threshold": 60}, language="fr")
 
 
 def test_the_pass_threshold_is_a_percentage(package):
