@@ -1,5 +1,6 @@
 """What the browser tests use besides fixtures: translations, axe-core, screenshots."""
 
+import html
 import json
 import os
 from pathlib import Path
@@ -19,7 +20,8 @@ def t(message, language, **values):
     """A ``{% translate %}`` message as a page in ``language`` shows it (the msgid until translated),
     with ``%(name)s`` placeholders filled the way the player's JavaScript fills them."""
     with translation.override(language):
-        text = Template("{% load i18n %}{% translate message %}").render(Context({"message": message}))
+        # Unescaped: the browser shows « l'étape », the template writes « l&#x27;étape ».
+        text = html.unescape(Template("{% load i18n %}{% translate message %}").render(Context({"message": message})))
     for name, value in values.items():
         text = text.replace(f"%({name})s", str(value))
     return text.replace("%%", "%") if values else text
