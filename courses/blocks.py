@@ -10,6 +10,7 @@ import json
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -347,6 +348,9 @@ class LessonStepsBlock(blocks.StreamBlock):
     ordering = OrderingQuestionBlock()
     typed_answer = TypedAnswerQuestionBlock()
     hotspot_question = HotspotQuestionBlock()
+    # Named by string: courses imports nothing of the h5p app (which sits above it), and the block's
+    # name must be ``h5p.constants.H5P_STEP_TYPE``. Its score counts in the lesson when required.
+    h5p = import_string("h5p.blocks.H5PStepBlock")()
 
     class Meta:
         block_counts = {}

@@ -27,6 +27,7 @@ class StepKind(models.TextChoices):
     ORDERING = "ordering", _("Put in order")
     TYPED_ANSWER = "typed_answer", _("Typed answer")
     HOTSPOT_QUESTION = "hotspot_question", _("Image hotspot question")
+    H5P = "h5p", _("H5P activity")
 
 
 # Steps whose answer counts towards the lesson score.
@@ -40,6 +41,9 @@ SCORED_STEP_KINDS = frozenset(
         StepKind.HOTSPOT_QUESTION,
     }
 )
+# Steps whose result comes from elsewhere (the H5P player): they count towards the lesson score
+# only when the trainer marked them required (``required`` in the step's value).
+SCORED_WHEN_REQUIRED_STEP_KINDS = frozenset({StepKind.H5P})
 # Steps the learner answers (graded by the server), scored or not.
 ANSWERABLE_STEP_KINDS = SCORED_STEP_KINDS | {StepKind.HOTSPOT}
 

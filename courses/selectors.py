@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from core.content_version import cached_for_content
 
-from .constants import SCORED_STEP_KINDS, ProgressStatus
+from .constants import SCORED_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, ProgressStatus
 from .records import Answer, Enrolment, LessonProgress
 
 PARENT_PATH_LENGTH = Page.steplen
@@ -104,6 +104,24 @@ def lesson_step_ids(lesson, kinds=None) -> list[str]:
     ]
 
 
+def _counts_in_score(item) -> bool:
+    kind = item.get("type")
+    if kind in SCORED_WHEN_REQUIRED_STEP_KINDS:
+        return bool((item.get("value") or {}).get("required", True))
+    return kind in SCORED_STEP_KINDS
+
+
+def lesson_scored_step_ids(lesson) -> list[str]:
+    """The block ids of the steps that count in the lesson's score: questions, and activities whose
+    result comes from elsewhere (H5P) when the trainer marked them required."""
+    return [str(item.get("id")) for item in lesson.steps.raw_data if _counts_in_score(item)]
+
+
+def step_counts_in_score(step) -> bool:
+    """Whether this step (a bound block of ``lesson.steps``) counts in the lesson's score."""
+    return _counts_in_score({"type": step.block_type, "value": step.value})
+
+
 def enrolment_exists(*, learner, course) -> bool:
     return learner.is_authenticated and Enrolment.objects.filter(
         learner=learner, course_key=course.translation_key
@@ -147,7 +165,7 @@ def attempt_score(*, progress, lesson) -> float:
     """Share of the scored questions *of this page* answered right (first answer) in this attempt,
     whichever language they were answered in. Answers to steps this page does not have (a
     translation with fewer steps) do not count here."""
-    scored = lesson_step_ids(lesson, SCORED_STEP_KINDS)
+    scored = lesson_scored_step_ids(lesson)
     if not scored:
         return 1.0
     right = Answer.objects.filter(

@@ -12,10 +12,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .constants import ANSWERABLE_STEP_KINDS, SCORED_STEP_KINDS, ProgressStatus
+from .constants import ANSWERABLE_STEP_KINDS, SCORED_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, ProgressStatus
 from .grading import Grade, InvalidAnswer, grade_step, recorded_grade
 from .records import Answer, Enrolment, LessonProgress
-from .selectors import attempt_score, lesson_enrolment_exists, lesson_step_ids
+from .selectors import attempt_score, lesson_enrolment_exists, lesson_step_ids, step_counts_in_score
 
 # Time between two taps that still counts as learning (longer gaps are a break).
 MAX_COUNTED_GAP = timedelta(minutes=3)
@@ -91,7 +91,40 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
     return AnswerOutcome(answer, grade, progress)
 
 
-def _replayed(answer, learner, lesson, step):
+def lesson_step_result_record(*, learner, lesson, step_id, score, passed, client_uuid) -> Answer:
+    """Record the result of a step scored elsewhere (an H5P activity, scored by the learner's
+    browser): the step is seen and the lesson completed when it now qualifies. ``score`` is the
+    share of points (0 to 1). Replaying a ``client_uuid`` changes nothing. Unlike a question, the
+    activity may be retried inside the step: a pass after a fail in the same attempt makes the
+    step right; a fail after a pass changes nothing."""
+    _require_enrolment(learner, lesson)
+    step = _find_step(lesson, step_id)
+    if step.block_type not in SCORED_WHEN_REQUIRED_STEP_KINDS:
+        raise InvalidAnswer(_("This step is not an activity with a score of its own."))
+    replay = Answer.objects.filter(client_uuid=client_uuid).first()
+    if replay is not None:
+        _require_same_step(replay, learner, lesson, step)
+        return replay
+    with transaction.atomic():
+        progress = _locked_progress(learner, lesson)
+        answer = Answer.objects.filter(
+            learner=learner, lesson_key=lesson.translation_key, attempt=progress.attempt, step_id=step.id
+        ).first()
+        if answer is None:
+            answer = Answer.objects.create(
+                learner=learner, lesson=lesson, lesson_key=lesson.translation_key, step_id=step.id,
+                step_kind=step.block_type, attempt=progress.attempt, payload={"score": score},
+                is_correct=passed, counts_in_score=step_counts_in_score(step), client_uuid=client_uuid,
+            )
+        elif passed and not answer.is_correct:
+            answer.is_correct = True
+            answer.payload = {"score": score}
+            answer.save(update_fields=["is_correct", "payload"])
+        _progress_touch(progress, lesson, step)
+    return answer
+
+
+def _require_same_step(answer, learner, lesson, step):
     same_question = (
         answer.learner_id == learner.pk
         and str(answer.lesson_key) == str(lesson.translation_key)
@@ -99,6 +132,10 @@ def _replayed(answer, learner, lesson, step):
     )
     if not same_question:
         raise InvalidAnswer(_("This answer was already sent for another question. Reload the page."))
+
+
+def _replayed(answer, learner, lesson, step):
+    _require_same_step(answer, learner, lesson, step)
     progress = LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key)
     return AnswerOutcome(answer, _earlier_grade(step, answer), progress)
 

@@ -13,6 +13,9 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .constants import DEFAULT_PASS_THRESHOLD
 
+# What the admin's preview shows where the activity plays (there is no package in a preview).
+PREVIEW_TITLE = "Remets les parties de l'adresse dans l'ordre : amina.diallo, @, exemple.fr"
+
 
 class H5PStepBlock(blocks.StructBlock):
     """An interactive H5P activity as one step of a lesson, played in a sandboxed frame. Its score
@@ -28,8 +31,14 @@ class H5PStepBlock(blocks.StructBlock):
         help_text=_("The share of the activity's points a learner needs for the step to count as passed."),
     )
 
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context=parent_context)
+        # As courses' steps have it (courses/block_preview.html), with a stand-in for the activity.
+        return {**context, "kind": self.name, "step_id": "preview", "eager": True, "preview_title": PREVIEW_TITLE}
+
     class Meta:
         icon = "code"
+        preview_template = "courses/block_preview.html"
         label = _("H5P activity")
         template = "blocks/h5p_step_block.html"
         description = _("An interactive exercise (drag the words, fill in the blanks…) uploaded as a .h5p file.")

@@ -16,12 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.selectors import lesson_enrolment_exists
+from courses.services import lesson_step_result_record
 
-from .constants import MAX_STATE_BYTES, PACKAGES_PREFIX
+from .constants import DEFAULT_PASS_THRESHOLD, MAX_STATE_BYTES, PACKAGES_PREFIX
 from .models import H5PPackage, H5PResult, H5PUserState
 from .selectors import lesson_h5p_step
 from .statements import StatementRefused, package_activity_path, statement_id_parse, statement_parse
 from .validation import package_check
+
+# Namespace of the lesson answers H5P statements make (uuid5 of the statement id).
+PROGRESS_NAMESPACE = uuid.UUID("6f1d2c2e-5b0a-4c55-9a3e-2f7e0c1b9d41")
 
 
 @dataclass
@@ -147,19 +151,27 @@ def h5p_statement_record(*, learner, package, lesson, step_id, statement) -> Sta
 
 def h5p_result_to_progress(*, result, lesson, step):
     """Count an H5P result in the learner's progress through the lesson, like any other step: the
-    step is answered; it is passed when the score reaches the step's pass threshold (optional
-    steps never hold the lesson back). The score never counts for certification.
+    step is seen; it is passed when the score reaches the step's pass threshold (a learner may retry
+    inside the activity until it does). Only a required step counts in the lesson's score, so an
+    optional one never holds the lesson back. The score never counts for certification."""
+    return lesson_step_result_record(
+        learner=result.learner, lesson=lesson, step_id=result.step_id, score=result.score_scaled,
+        passed=step_passed(result=result, step=step), client_uuid=progress_client_uuid(result.statement_id),
+    )
 
-    TODO(courses): courses has no service yet that records a step's result coming from outside
-    its own grading. Once ``courses.services`` offers one (see the report of issue 9), call it here,
-    inside this transaction, e.g.::
 
-        lesson_step_result_record(
-            learner=result.learner, lesson=lesson, step_id=result.step_id, score=result.score_scaled,
-            passed=..., counts_in_score=step["required"], client_uuid=result.statement_id,
-        )
-    """
-    return None
+def step_passed(*, result, step) -> bool:
+    """Whether the result reaches the step's pass threshold. A result without a score (content
+    without points) passes when the player says it succeeded, or when the step asks for no points."""
+    threshold = step.get("pass_threshold", DEFAULT_PASS_THRESHOLD)
+    if result.score_scaled is None:
+        return bool(result.success) or not threshold
+    return result.score_scaled * 100 >= threshold
+
+
+def progress_client_uuid(statement_id) -> uuid.UUID:
+    """The id of the lesson answer a statement makes: the same statement always makes the same one."""
+    return uuid.uuid5(PROGRESS_NAMESPACE, str(statement_id))
 
 
 def h5p_state_save(*, learner, package, data) -> H5PUserState | None:

@@ -22,6 +22,7 @@ PREVIEW_TEXT = {
     "ordering": "exemple.fr",
     "typed_answer": "yonas.tesfaye@exemple.fr",
     "hotspot_question": "Touche le bouton",
+    "h5p": "Remets les parties de l'adresse",
 }
 
 
