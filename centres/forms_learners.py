@@ -9,7 +9,7 @@ from accounts.models import LearnerProfile, User
 from accounts.validators import validate_pin
 from core.spreadsheet import name_formula_validator, no_formula_validator
 
-from .imports import MAX_FILE_BYTES
+from .imports import FILE_TOO_LARGE, MAX_FILE_BYTES
 from .learners import DEFAULT_COLOUR
 from .models import Cohort
 
@@ -88,7 +88,7 @@ class LearnerImportForm(forms.Form):
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
         if uploaded.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB. Split it into smaller files."))
+            raise forms.ValidationError(FILE_TOO_LARGE)
         return uploaded
 
     @classmethod

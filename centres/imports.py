@@ -34,6 +34,8 @@ from core.spreadsheet import formula_first_char, looks_like_formula
 from .models import Cohort
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# Said wherever a file over MAX_FILE_BYTES is refused (the form, the reader, a body refused unread).
+FILE_TOO_LARGE = gettext_lazy("The file is larger than 2 MB. Split it into smaller files.")
 MAX_ROWS = 5000
 MAX_COLUMNS = 26  # A to Z: the columns read in a workbook; later ones are never padded nor read
 MAX_XLSX_UNPACKED_BYTES = 25 * 1024 * 1024
@@ -112,7 +114,7 @@ class RowReport:
 def import_file_read(*, name: str, data: bytes) -> ImportFile:
     """The data rows of an uploaded file; raises ImportRefused."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused(_("The file is larger than 2 MB. Split it into smaller files."))
+        raise ImportRefused(str(FILE_TOO_LARGE))
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension == "xlsx":
         return _xlsx_rows(data)

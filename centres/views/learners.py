@@ -24,7 +24,7 @@ from core.stash import stash_id, stash_put, stash_take
 from .. import learners, selectors
 from ..constants import Role
 from ..forms_learners import ImportConfirmForm, LearnerCreateForm, LearnerImportForm
-from ..imports import COLUMNS, MAX_FILE_BYTES, ImportRefused, import_file_read, import_rows_check
+from ..imports import COLUMNS, FILE_TOO_LARGE, MAX_FILE_BYTES, ImportRefused, import_file_read, import_rows_check
 from ..models import Membership
 from ..permissions import staffed_centre_or_403
 
@@ -128,7 +128,7 @@ def learner_import(request, centre_id):
     the size limit is refused before anything of it is read."""
     centre = staffed_centre_or_403(request.user, centre_id)
     if request.method == "POST" and _request_too_large(request):
-        form = LearnerImportForm.refused(_("The file is larger than 2 MB. Split it into smaller files."))
+        form = LearnerImportForm.refused(FILE_TOO_LARGE)
         context = {"centre": centre, "form": form, "columns": COLUMNS}
         return render(request, "centres/learners/import.html", context, status=413)
     return _learner_import(request, centre)
