@@ -22,6 +22,10 @@ class QuestionBankViewSet(SnippetViewSet):
     list_filter = ["competence", "locale"]
     search_fields = ["name"]
 
+    def get_queryset(self, request):
+        # The list shows each bank's competence and locale: join them instead of one query per row.
+        return QuestionBank.objects.select_related("competence", "locale")
+
 
 class CertificationGroup(ViewSetGroup):
     menu_label = CertificationLevel._meta.app_config.verbose_name
