@@ -19,9 +19,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
 
 from .constants import (
@@ -110,24 +108,23 @@ def prefetch_lesson_renditions(lesson):
 # Versions of the images and documents that cached HTML shows.
 
 
-def media_version_key(kind, pk):
-    return f"passerelle:media-version:{kind}:{pk}"
+def media_version_key(model, pk):
+    return f"passerelle:media-version:{model._meta.label_lower}:{pk}"
 
 
-def media_version_bump(kind, pk):
-    """Called when an image or document changes: HTML that showed it is rendered again."""
-    cache.set(media_version_key(kind, pk), uuid.uuid4().hex[:12], None)
+def media_version_bump(model, pk):
+    """Called when an object that steps choose (an image, a document, a snippet such as an H5P
+    package) changes: HTML that showed it is rendered again."""
+    cache.set(media_version_key(model, pk), uuid.uuid4().hex[:12], None)
 
 
 def _chooser_ids(block, raw, found):
-    """Collect the ids of the images and documents in a block's stored (JSON) value, without
-    loading anything from the database."""
+    """Collect (model, id) of every chosen object (image, document, snippet) in a block's stored
+    (JSON) value, without loading anything from the database."""
     if raw in (None, "", [], {}):
         return
-    if isinstance(block, ImageChooserBlock):
-        found.add(("image", raw))
-    elif isinstance(block, DocumentChooserBlock):
-        found.add(("document", raw))
+    if isinstance(block, blocks.ChooserBlock):
+        found.add((block.model_class, raw))
     elif isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             _chooser_ids(child, raw.get(name), found)
@@ -144,7 +141,7 @@ def _chooser_ids(block, raw, found):
 def lesson_media_keys(lesson):
     found = set()
     _chooser_ids(lesson.steps.stream_block, list(lesson.steps.raw_data), found)
-    return sorted(media_version_key(kind, pk) for kind, pk in found)
+    return sorted(media_version_key(model, pk) for model, pk in found)
 
 
 def _media_versions(keys):

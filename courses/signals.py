@@ -59,7 +59,7 @@ def image_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
         return
     pk = instance.pk
-    transaction.on_commit(lambda: media_version_bump("image", pk))
+    transaction.on_commit(lambda: media_version_bump(Image, pk))
 
 
 @receiver(post_delete, sender=Rendition)
@@ -69,7 +69,7 @@ def rendition_deleted(sender, instance, **kwargs):
     image_id = instance.image_id
 
     def after_commit():
-        media_version_bump("image", image_id)
+        media_version_bump(Image, image_id)
         from .tasks import image_renditions_generate
 
         image_renditions_generate.delay(image_id)
@@ -83,4 +83,4 @@ def document_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     pk = instance.pk
-    transaction.on_commit(lambda: media_version_bump("document", pk))
+    transaction.on_commit(lambda: media_version_bump(Document, pk))

@@ -24,7 +24,7 @@ def _images_made(pairs):
     for image, specs in unique.values():
         made = _make_missing(image, specs)
         if made:
-            media_version_bump("image", image.pk)
+            media_version_bump(type(image), image.pk)
         total += made
     return total
 
