@@ -5,18 +5,12 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.constants import PICTOGRAMS, PICTURE_PASSWORD_LENGTH, PIN_LENGTH
-from accounts.models import LearnerProfile, User
 from accounts.validators import validate_pin
 from core.spreadsheet import name_formula_validator, no_formula_validator
 
-from .imports import FILE_TOO_LARGE, MAX_FILE_BYTES
+from .imports import FILE_TOO_LARGE, MAX_FILE_BYTES, max_length
 from .learners import DEFAULT_COLOUR
 from .models import Cohort
-
-
-def _max_length(model, name):
-    return model._meta.get_field(name).max_length
-
 
 PICTURE_CHOICES = [("", _("At random"))] + list(PICTOGRAMS.items())
 AVATAR_CHOICES = [("", _("First letter of the name"))] + list(PICTOGRAMS.items())
@@ -24,24 +18,24 @@ AVATAR_CHOICES = [("", _("First letter of the name"))] + list(PICTOGRAMS.items()
 
 class LearnerCreateForm(forms.Form):
     display_name = forms.CharField(
-        label=_("Name"), max_length=_max_length(User, "display_name"), validators=[name_formula_validator],
+        label=_("Name"), max_length=max_length("display_name"), validators=[name_formula_validator],
         help_text=_("As the learner writes it, in any script."),
         widget=forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
     )
     latin_name = forms.CharField(
-        label=_("Name in Latin letters"), max_length=_max_length(LearnerProfile, "latin_name"), required=False,
+        label=_("Name in Latin letters"), max_length=max_length("latin_name"), required=False,
         validators=[name_formula_validator],
         help_text=_("Optional, for staff who do not read the learner's script."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     avatar = forms.ChoiceField(label=_("Avatar"), choices=AVATAR_CHOICES, required=False)
     avatar_colour = forms.CharField(
-        label=_("Colour"), initial=DEFAULT_COLOUR, max_length=_max_length(LearnerProfile, "avatar_colour"),
+        label=_("Colour"), initial=DEFAULT_COLOUR, max_length=max_length("avatar_colour"),
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour like #2a6f97."))],
         widget=forms.TextInput(attrs={"type": "color"}),
     )
     languages_spoken = forms.CharField(
-        label=_("Languages spoken"), max_length=_max_length(LearnerProfile, "languages_spoken"), required=False,
+        label=_("Languages spoken"), max_length=max_length("languages_spoken"), required=False,
         validators=[no_formula_validator], widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.none(), required=False)
