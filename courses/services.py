@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .constants import ANSWERABLE_STEP_KINDS, SCORED_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, ProgressStatus
+from .constants import ANSWERABLE_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, ProgressStatus
 from .grading import Grade, InvalidAnswer, grade_step, recorded_grade
 from .records import Answer, Enrolment, LessonProgress
 from .selectors import attempt_score, lesson_enrolment_exists, lesson_step_ids, step_counts_in_score
@@ -81,7 +81,7 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
             answer = Answer.objects.create(
                 learner=learner, lesson=lesson, lesson_key=lesson.translation_key, step_id=step.id,
                 step_kind=step.block_type, attempt=progress.attempt, payload=grade.answer,
-                is_correct=grade.is_correct, counts_in_score=step.block_type in SCORED_STEP_KINDS,
+                is_correct=grade.is_correct, counts_in_score=step_counts_in_score(step),
                 client_uuid=client_uuid,
             )
             _progress_touch(progress, lesson, step)

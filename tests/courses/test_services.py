@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from courses import services
-from courses.constants import ProgressStatus
+from courses.constants import SCORED_STEP_KINDS, ProgressStatus
 from courses.grading import InvalidAnswer
 from courses.models import Answer, LessonProgress
 from tests import factories
@@ -91,7 +91,7 @@ def test_below_pass_mark_is_not_completed_then_retry_completes(enrolled, lesson_
 
 def test_lesson_is_not_completed_before_every_step_is_seen(enrolled, lesson_page):
     for step in lesson_page.steps:
-        if step.block_type in services.SCORED_STEP_KINDS:
+        if step.block_type in SCORED_STEP_KINDS:
             answer(enrolled, lesson_page, step, right_payload(step))
     progress = LessonProgress.objects.get(learner=enrolled, lesson_key=lesson_page.translation_key)
     assert progress.status == ProgressStatus.IN_PROGRESS
