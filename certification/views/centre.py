@@ -24,7 +24,7 @@ from ..exceptions import ExamRefused
 @never_cache
 def centre_certificates(request, centre_id):
     centre = staffed_centre_or_403(request.user, centre_id)
-    certificates = selectors.centre_certificate_list(user=request.user, centre=centre).select_related("learner")
+    certificates = selectors.centre_certificate_list(user=request.user, centre=centre)
     can_revoke = _is_manager(request.user, centre.pk)
     return render(request, "certification/centre_certificates.html", {
         "centre": centre, "certificates": certificates, "can_revoke": can_revoke,
