@@ -59,11 +59,25 @@ def question_freeze(child, *, competence) -> dict:
     }
 
 
+def questions_stream(questions: list[dict]) -> StreamValue:
+    """Frozen questions as one stream of bound blocks: their images are read in one query per kind."""
+    return StreamValue(_BLOCK, [{"type": q["type"], "value": q["value"], "id": q["id"]} for q in questions],
+                       is_lazy=True)
+
+
 def question_bound(question: dict):
     """The frozen question as a bound block, as ``courses.grading.grade_step`` expects it."""
-    stream = StreamValue(_BLOCK, [{"type": question["type"], "value": question["value"], "id": question["id"]}],
-                         is_lazy=True)
-    return stream[0]
+    return questions_stream([question])[0]
+
+
+def stream_images(stream: StreamValue) -> list:
+    """Every picture the questions show (prompt and choices), to read their renditions at once."""
+    images = []
+    for child in stream:
+        images.append(child.value.get("image"))
+        if "choices" in child.value:
+            images.extend(choice.value.get("image") for choice in child.value["choices"].bound_blocks)
+    return [image for image in images if image is not None]
 
 
 def question_grade(question: dict, payload) -> Grade:

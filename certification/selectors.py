@@ -4,7 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -77,6 +77,16 @@ def attempt_answered_ids(*, attempt) -> set[str]:
     return {str(q) for q in attempt.answers.values_list("question_id", flat=True)}
 
 
+def attempt_of(*, learner, attempt_id):
+    """The learner's own attempt (None for anyone else's)."""
+    return ExamAttempt.objects.filter(pk=attempt_id, learner=learner).select_related(
+        "level", "candidate__session").first()
+
+
+def certificate_of_attempt(*, attempt):
+    return Certificate.objects.filter(attempt=attempt).first()
+
+
 def practice_results(*, learner):
     return ExamAttempt.objects.filter(
         learner=learner, is_practice=True, submitted_at__isnull=False
@@ -105,8 +115,42 @@ def session_by_access_code(*, code, learner):
     ).select_related("level", "centre").first()
 
 
+def centre_exam_sessions(*, user, centre):
+    """A centre's exam sessions for its staff, newest first, with how many candidates joined each."""
+    return exam_sessions_readable_by(user).filter(centre=centre).select_related("level", "supervisor").annotate(
+        candidate_count=Count("candidates")
+    ).order_by("-opens_at")
+
+
+def exam_session_for_staff(*, user, centre, session_id):
+    """One exam session of ``centre``, if ``user`` staffs it (None otherwise)."""
+    return exam_sessions_readable_by(user).filter(centre=centre, pk=session_id).select_related(
+        "level", "centre").first()
+
+
 def session_candidates(*, session):
-    return SessionCandidate.objects.filter(session=session).select_related("learner", "attempt")
+    """The supervisor screen's rows: each candidate, their attempt and how many answers it holds."""
+    return SessionCandidate.objects.filter(session=session).select_related("learner", "attempt").annotate(
+        answered=Count("attempt__answers")
+    ).order_by("joined_at", "pk")
+
+
+def session_incidents(*, session):
+    return session.incidents.select_related("candidate__learner", "recorded_by").order_by("-recorded_at")
+
+
+def candidacy_of(*, learner, session_id):
+    """The learner's own place in an exam session (None if they never joined it)."""
+    return SessionCandidate.objects.filter(learner=learner, session_id=session_id).select_related(
+        "session__level", "session__centre", "attempt").first()
+
+
+def candidacies_current(*, learner):
+    """The sessions the learner joined that are still open, for the exam home page."""
+    now = timezone.now()
+    return SessionCandidate.objects.filter(
+        learner=learner, session__closed_at__isnull=True, session__closes_at__gte=now,
+    ).select_related("session__level", "attempt").order_by("-joined_at")
 
 
 # --- Certificates ------------------------------------------------------------------------------------

@@ -15,9 +15,9 @@ from accounts.ratelimit import counter_add, counter_value
 
 from .. import services
 from ..exceptions import ExamRefused
-from ..models import ExamAttempt, ExamSession
+from ..models import ExamSession
 from ..questions import question_public
-from ..selectors import attempt_answered_ids
+from ..selectors import attempt_answered_ids, attempt_of
 
 MAX_JSON_BODY = 16 * 1024
 JOIN_MISSES_LIMIT = 10
@@ -64,7 +64,7 @@ def _api(view):
 
 
 def _own_attempt(request, attempt_id):
-    attempt = ExamAttempt.objects.filter(pk=attempt_id, learner=request.user).select_related("level").first()
+    attempt = attempt_of(learner=request.user, attempt_id=attempt_id)
     if attempt is None:
         raise Http404
     return attempt

@@ -13,6 +13,7 @@ superuser for Wagtail's user admin) opens it successfully, so the matrix cannot 
 was wrong or an object missing."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlparse
 
 import pytest
@@ -32,8 +33,9 @@ from accounts.services import learner_profile_ensure
 from centres import services as centre_services
 from centres.constants import Role
 from centres.models import Centre, Cohort, EnrolledDevice, Membership
+from certification import services as certification_services
 from certification.codes import verification_code_new
-from certification.models import Certificate, CertificationLevel
+from certification.models import Certificate, CertificationLevel, ExamSession, SessionCandidate
 from tests import factories
 
 # --- Which URLs are staff URLs ---------------------------------------------------------------------
@@ -42,7 +44,7 @@ from tests import factories
 # below); any other URL taking one of SCOPED_KWARGS is a staff URL too, wherever it lives (the
 # dashboards to come, say). The accounts namespace holds sign-in and a learner's own pages only.
 SITE_STAFF_NAMESPACES = {"centres"}
-SCOPED_KWARGS = {"centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id"}
+SCOPED_KWARGS = {"centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id", "candidate_id"}
 # What a `pk` means: per Wagtail admin namespace (the admin screens over centre data), per site route.
 PK_OBJECTS = {
     "centre_admin": "centre", "cohort_admin": "cohort", "wagtailusers_users": "learner",
@@ -71,6 +73,10 @@ OUTSIDE_THE_MATRIX = {
     "certification:certificate_pdf": "the signed-in learner's own certificate (tests/certification)",
     "certification:certificate_credential": "the signed-in learner's own certificate (tests/certification)",
     "certification:api_start": "the exam tablet's API, for the candidate admitted to that session",
+    "certification:exam_waiting": "the candidate's own place in a session they joined (tests/certification)",
+    "certification:exam_start": "the candidate's own place in a session they joined (tests/certification)",
+    "certification:exam_attempt": "the candidate's own exam (tests/certification)",
+    "certification:practice_start": "a level belongs to the catalogue; the practice test is the learner's own",
     "certification:api_attempt": "the exam tablet's API, for the candidate's own attempt",
     "certification:api_answer": "the exam tablet's API, for the candidate's own attempt",
     "certification:api_submit": "the exam tablet's API, for the candidate's own attempt",
@@ -170,6 +176,16 @@ def certificate_of(learner, centre):
     )
 
 
+def exam_candidate_of(learner, centre, supervisor):
+    """An exam session open now at ``centre``, which ``learner`` joined."""
+    opens_at = timezone.now() - timedelta(minutes=5)
+    session = certification_services.exam_session_open(
+        centre=centre, level=CertificationLevel.objects.get(name="Niveau de la matrice"), supervisor=supervisor,
+        room="Salle B", opens_at=opens_at, closes_at=opens_at + timedelta(hours=2),
+    )
+    return certification_services.candidate_join(learner=learner, code=session.access_code)
+
+
 @dataclass
 class World:
     centre_a: Centre
@@ -181,6 +197,8 @@ class World:
     device_b: EnrolledDevice
     erasure_b: object
     certificate_b: Certificate
+    exam_session_b: ExamSession
+    candidate_b: SessionCandidate
     cookie_a: str
     cookie_b: str
     superuser: object
@@ -195,8 +213,9 @@ class World:
 
     @property
     def b_texts(self):
-        """What of B must never show: names, usernames, the certificate's code."""
-        return [*B_NAMES.values(), self.learner_b.username, self.newcomer_b.username, self.certificate_b.code]
+        """What of B must never show: names, usernames, the certificate's code, the exam's access code."""
+        return [*B_NAMES.values(), self.learner_b.username, self.newcomer_b.username, self.certificate_b.code,
+                self.exam_session_b.access_code]
 
 
 def world_build():
@@ -218,11 +237,13 @@ def world_build():
         f"{role.name.lower()}_A": person(a, role, group, display_name=f"{role.label} A")
         for role in (Role.LEARNER, Role.REFERENT, Role.TRAINER, Role.MANAGER)
     }
+    certificate_b = certificate_of(learner_b, b)
+    candidate_b = exam_candidate_of(learner_b, b, manager_b)
     return World(
         centre_a=a, centre_b=b, cohort_b=cohort_b, learner_b=learner_b, newcomer_b=newcomer_b,
         manager_b=manager_b, device_b=device_b, cookie_a=cookie_a, cookie_b=cookie_b,
         erasure_b=privacy.erasure_request_create(user=learner_b, by=learner_b),
-        certificate_b=certificate_of(learner_b, b),
+        certificate_b=certificate_b, exam_session_b=candidate_b.session, candidate_b=candidate_b,
         superuser=factories.UserFactory(is_superuser=True, is_staff=True), people=people,
     )
 
@@ -325,6 +346,8 @@ PARAMETERS = {
     "device_id": lambda world, route: world.device_b.pk,
     "request_id": lambda world, route: world.erasure_b.pk,
     "cohort_id": lambda world, route: world.cohort_b.pk,
+    "exam_session_id": lambda world, route: world.exam_session_b.pk,
+    "candidate_id": lambda world, route: world.candidate_b.pk,
     "pk": lambda world, route: OBJECTS[_pk_of(route)](world),
 }
 

@@ -10,54 +10,17 @@
   var errorBox = root.querySelector("[data-error]");
   var state = JSON.parse(document.getElementById("player-state").textContent);
   var answered = state.answered || {};
-  var strings = {};
-  root.querySelector("[data-strings]").content.querySelectorAll("[data-key]").forEach(function (el) {
-    strings[el.getAttribute("data-key")] = el.textContent;
-  });
+  var A = window.PasserelleAnswers;
+  var strings = A.strings(root);
   var index = Math.min(state.current || 0, steps.length - 1);
   var lastProgress = null;
-
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
-
-  function uuid4() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
-      return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
-    });
-  }
 
   function showError(message) {
     errorBox.textContent = message || "";
     errorBox.hidden = !message;
   }
 
-  function post(url, body) {
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify(body),
-    }).then(function (response) {
-      if (response.status === 401) { window.location.reload(); }
-      return response.json().then(function (data) {
-        if (!response.ok) throw new Error(data.error || strings.offline);
-        return data;
-      });
-    }, function () { throw new Error(strings.offline); });
-  }
-
-  /* A post that must not be lost: retried with the same client UUID until the server has it. */
-  function postWithRetry(url, body, attempts) {
-    return post(url, body).catch(function (error) {
-      if (error.message !== strings.offline || attempts <= 1) throw error;
-      return new Promise(function (resolve) { setTimeout(resolve, 1500); }).then(function () {
-        return postWithRetry(url, body, attempts - 1);
-      });
-    });
-  }
+  function postWithRetry(url, body, attempts) { return A.postWithRetry(url, body, attempts, strings.offline); }
 
   function stepIsQuestion(step) { return !!step.querySelector("[data-question], [data-hotspot]"); }
   function stepAnswered(step) { return answered.hasOwnProperty(step.getAttribute("data-step-id")); }
@@ -117,7 +80,7 @@
   function answer(step, payload) {
     if (step.getAttribute("data-busy")) return;
     step.setAttribute("data-busy", "1");
-    var body = { step_id: step.getAttribute("data-step-id"), client_uuid: uuid4(), payload: payload };
+    var body = { step_id: step.getAttribute("data-step-id"), client_uuid: A.uuid4(), payload: payload };
     postWithRetry(root.getAttribute("data-answer-url"), body, 3).then(function (data) {
       answered[body.step_id] = data.is_correct;
       lastProgress = data.progress;
@@ -129,35 +92,12 @@
       .then(function () { step.removeAttribute("data-busy"); });
   }
 
-  function questionPayload(form, kind) {
-    if (kind === "single_choice") {
-      var picked = form.querySelector("input[name=choice]:checked");
-      return picked ? { choice: picked.value } : null;
-    }
-    if (kind === "multiple_choice") {
-      var values = Array.prototype.map.call(form.querySelectorAll("input[name=choice]:checked"), function (i) { return i.value; });
-      return values.length ? { choices: values } : null;
-    }
-    if (kind === "true_false") {
-      var tf = form.querySelector("input[name=value]:checked");
-      return tf ? { value: tf.value === "true" } : null;
-    }
-    if (kind === "ordering") {
-      return { order: Array.prototype.map.call(form.querySelectorAll("[data-item-id]"), function (li) { return li.getAttribute("data-item-id"); }) };
-    }
-    if (kind === "typed_answer") {
-      var text = form.querySelector("input[name=text]").value;
-      return text.trim() ? { text: text } : null;
-    }
-    return null;
-  }
-
   root.addEventListener("submit", function (event) {
     var form = event.target.closest("[data-question]");
     if (!form) return;
     event.preventDefault();
     var step = form.closest("[data-step]");
-    var payload = questionPayload(form, step.getAttribute("data-kind"));
+    var payload = A.payload(form, step.getAttribute("data-kind"));
     if (!payload) { showError(strings.answer_first); return; }
     answer(step, payload);
   });
@@ -165,29 +105,15 @@
   function hotspotTap(area, clientX, clientY) {
     var step = area.closest("[data-step]");
     if (stepAnswered(step) || area.getAttribute("aria-disabled")) return;
-    var img = area.querySelector("img");
-    var box = img.getBoundingClientRect();
-    var x = (clientX - box.left) / box.width;
-    var y = (clientY - box.top) / box.height;
-    if (x < 0 || x > 1 || y < 0 || y > 1) return;
-    var marker = area.querySelector("[data-marker]");
-    marker.style.left = (100 * x) + "%";
-    marker.style.top = (100 * y) + "%";
-    marker.hidden = false;
-    answer(step, { x: x, y: y });
+    var point = A.tapPoint(area, clientX, clientY);
+    if (point) answer(step, point);
   }
 
   root.addEventListener("click", function (event) {
     var area = event.target.closest("[data-hotspot]");
     if (area) { hotspotTap(area, event.clientX, event.clientY); return; }
     var move = event.target.closest("[data-move]");
-    if (move) {
-      var item = move.closest("[data-item-id]");
-      var list = item.parentNode;
-      if (move.getAttribute("data-move") === "-1" && item.previousElementSibling) list.insertBefore(item, item.previousElementSibling);
-      if (move.getAttribute("data-move") === "1" && item.nextElementSibling) list.insertBefore(item.nextElementSibling, item);
-      move.focus();
-    }
+    if (move) A.move(move);
   });
 
   function showEnd() {
@@ -218,20 +144,10 @@
   });
 
   /* Listen: the step's recording, or the browser's voice in the page language. */
-  function stopSpeaking() {
-    if (window.speechSynthesis) speechSynthesis.cancel();
-    root.querySelectorAll("[data-audio]").forEach(function (a) { a.pause(); });
-  }
+  function stopSpeaking() { A.stopSpeaking(root); }
   root.querySelector("[data-listen]").addEventListener("click", function () {
-    var step = endScreen.hidden ? steps[index] : endScreen;
     stopSpeaking();
-    var audio = step.querySelector("[data-audio]");
-    if (audio) { audio.currentTime = 0; audio.play(); return; }
-    if (!window.speechSynthesis) return;
-    var text = Array.prototype.map.call(step.querySelectorAll("[data-speak]"), function (el) { return el.textContent; }).join(". ");
-    var utterance = new SpeechSynthesisUtterance(text || step.textContent);
-    utterance.lang = root.getAttribute("data-lang");
-    speechSynthesis.speak(utterance);
+    A.speak(endScreen.hidden ? steps[index] : endScreen, root.getAttribute("data-lang"));
   });
 
   render();
