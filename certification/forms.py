@@ -14,10 +14,13 @@ from .services.sessions import INCIDENT_MAX_LENGTH, MAX_EXTRA_TIME_PERCENT
 SESSION_DEFAULT_MINUTES = 90
 
 
-def _now_rounded():
-    """Now in the centre's time zone, to the next quarter hour (what a trainer would type)."""
+def _window_now():
+    """A session open from the last quarter hour for SESSION_DEFAULT_MINUTES (not past midnight):
+    what a trainer opening one on the morning of the exam wants."""
     now = timezone.localtime()
-    return (now + timedelta(minutes=15 - now.minute % 15)).replace(second=0, microsecond=0)
+    start = now.replace(minute=now.minute - now.minute % 15, second=0, microsecond=0)
+    end = min(start + timedelta(minutes=SESSION_DEFAULT_MINUTES), start.replace(hour=23, minute=59))
+    return start, end
 
 
 class ExamSessionOpenForm(forms.Form):
@@ -31,9 +34,8 @@ class ExamSessionOpenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            start = _now_rounded()
-            self.initial.update(day=start.date(), starts=start.time(),
-                                ends=(start + timedelta(minutes=SESSION_DEFAULT_MINUTES)).time())
+            start, end = _window_now()
+            self.initial.update(day=start.date(), starts=start.time(), ends=end.time())
 
     def clean(self):
         data = super().clean()

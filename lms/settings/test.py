@@ -1,6 +1,7 @@
 """Test settings. SQLite by default for the fast loop; the integration tests get
 DATABASE_URL / REDIS_URL from the servers `tests/services.py` starts."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,4 +17,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # One signing key for the test run and its Celery worker, outside the repository.
 PASSERELLE_CREDENTIAL_KEY_FILE = Path(tempfile.gettempdir()) / "passerelle-test-credential-key.pem"
-PASSERELLE_PUBLIC_URL = WAGTAILADMIN_BASE_URL
+# A browser test tells its worker the live server's address, so the QR code it prints leads there.
+PASSERELLE_PUBLIC_URL = os.environ.get("PASSERELLE_PUBLIC_URL", WAGTAILADMIN_BASE_URL).rstrip("/")  # noqa: F405

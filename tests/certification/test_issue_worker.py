@@ -3,13 +3,10 @@ changes nothing, and a worker killed half-way leaves a certificate that the next
 
 import os
 import signal
-import subprocess
-import sys
 import time
 import uuid
 
 import pytest
-from django.conf import settings
 
 from certification import services
 from certification.models import Certificate
@@ -17,51 +14,26 @@ from certification.tasks import certificate_issue_task, certificates_complete_pe
 from lms.celery import app as celery_app
 from tests import factories
 from tests.certification import factories as cert
-from tests.integration.test_renditions_worker import _test_database_url, _wait_until_it_answers
+from tests.workers import worker_start, worker_stop
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TIMEOUT = 60
 
 
-def _start_worker(log_path):
-    name = f"test-{uuid.uuid4().hex[:8]}@localhost"
-    env = {**os.environ, "DATABASE_URL": _test_database_url(), "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-           "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
-    with log_path.open("a") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "-Q", "celery",
-             "--concurrency=1", "--loglevel=INFO", "-n", name, "--without-gossip", "--without-mingle"],
-            env=env, cwd=settings.BASE_DIR, stdout=log, stderr=subprocess.STDOUT, text=True,
-        )
-    _wait_until_it_answers(name, process)
-    return process
-
-
-def _stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @pytest.fixture
 def workers(transactional_db, tmp_path):
     """Start workers on demand (the test may kill one); all are stopped at the end."""
-    assert not settings.CELERY_TASK_ALWAYS_EAGER, "REDIS_URL must be set (python -m tests.run_with_services)"
     celery_app.control.purge()
     started = []
 
     def start():
-        started.append(_start_worker(tmp_path / "worker.log"))
+        started.append(worker_start(tmp_path / "worker.log"))
         return started[-1]
 
     yield start
     for process in started:
-        _stop(process)
+        worker_stop(process)
     print((tmp_path / "worker.log").read_text()[-4000:] if (tmp_path / "worker.log").exists() else "")
 
 

@@ -1,15 +1,9 @@
 """Publishing a lesson has a real Celery worker generate its image renditions ahead, so that no
 learner's request ever waits for an image to be resized."""
 
-import os
-import subprocess
-import sys
 import time
-import uuid
 
-import dj_database_url
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
@@ -19,62 +13,24 @@ from courses.rendering import COVER_SPECS, STEP_SPECS
 from courses.tasks import page_renditions_generate
 from lms.celery import app as celery_app
 from tests import factories
+from tests.workers import worker_start, worker_stop
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-WORKER_START_TIMEOUT = 90
 TASK_TIMEOUT = 60
 Rendition = get_image_model().get_rendition_model()
-
-
-def _test_database_url():
-    """The URL of the database the tests use (pytest-django's test_<name>), for the worker."""
-    config = connection.settings_dict
-    url = dj_database_url.parse(os.environ["DATABASE_URL"])
-    assert config["NAME"].startswith("test_"), config["NAME"]
-    return f"postgres://{url['USER']}@{url['HOST']}:{url['PORT']}/{config['NAME']}"
-
-
-def _wait_until_it_answers(name, process):
-    deadline = time.monotonic() + WORKER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            pytest.fail(f"the Celery worker exited with code {process.returncode}:\n{output}")
-        if celery_app.control.ping(destination=[name], timeout=1.0):
-            return
-    pytest.fail(f"the Celery worker did not answer a ping within {WORKER_START_TIMEOUT} s")
 
 
 @pytest.fixture
 def celery_worker(transactional_db, tmp_path):
     """A real worker process on the test database, the test Redis and the test MEDIA_ROOT."""
-    assert not settings.CELERY_TASK_ALWAYS_EAGER, "REDIS_URL must be set (python -m tests.run_with_services)"
     celery_app.control.purge()
-    name = f"test-{uuid.uuid4().hex[:8]}@localhost"
     log = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _test_database_url(),
-        "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
-    with log.open("w") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "-Q", "celery",
-             "--concurrency=1", "--loglevel=INFO", "-n", name, "--without-gossip", "--without-mingle"],
-            env=env, cwd=settings.BASE_DIR, stdout=log_file, stderr=subprocess.STDOUT, text=True,
-        )
+    process = worker_start(log)
     try:
-        _wait_until_it_answers(name, process)
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        worker_stop(process)
         print(log.read_text()[-4000:])
 
 
