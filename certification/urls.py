@@ -13,6 +13,8 @@ urlpatterns = [
     path("certificats/verifier/<str:code>/", verify.verify_code, name="verify_code"),
     path("centres/<int:centre_id>/certificats/", centre.centre_certificates, name="centre_list"),
     path("centres/<int:centre_id>/certificats/export.csv", centre.centre_certificates_export, name="centre_export"),
+    path("centres/<int:centre_id>/certificats/export.xlsx", centre.centre_certificates_export, {"file_format": "xlsx"},
+         name="centre_export_xlsx"),
     # The exam day, the candidate's tablet.
     path("examens/", exam.exam_home, name="exam_home"),
     path("examens/sessions/<int:exam_session_id>/", exam.exam_waiting, name="exam_waiting"),

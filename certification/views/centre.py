@@ -49,18 +49,34 @@ def _status(certificate):
     return pgettext("certificate", "Revoked") if certificate.is_revoked else _("Valid")
 
 
-@login_required
-@never_cache
-def centre_certificates_export(request, centre_id):
-    centre = staffed_centre_or_403(request.user, centre_id)
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _certificates_dataset(user, centre):
     data = tablib.Dataset(headers=[
         _("Name as printed"), _("Name in Latin letters"), _("Level"), _("Date"), _("Verification code"), _("Status"),
-    ])
-    for c in selectors.centre_certificate_list(user=request.user, centre=centre):
+    ], title=_("Certificates")[:31])
+    for c in selectors.centre_certificate_list(user=user, centre=centre):
         data.append([_cell(v) for v in (c.holder_name, c.latin_name, c.level_name,
                                         formats.date_format(c.issued_at, "Y-m-d"), c.code, _status(c))])
-    response = HttpResponse("\ufeff" + data.export("csv", delimiter=";"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="certificats.csv"'
+    return data
+
+
+@login_required
+@never_cache
+def centre_certificates_export(request, centre_id, file_format="csv"):
+    """The centre's certified learners as a spreadsheet (CSV for any tool, XLSX for Excel)."""
+    centre = staffed_centre_or_403(request.user, centre_id)
+    data = _certificates_dataset(request.user, centre)
+    if file_format == "csv":
+        body = "\ufeff" + data.export("csv", delimiter=";")
+    else:
+        body = data.export("xlsx")
+    response = HttpResponse(body, content_type=EXPORT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="certificats.{file_format}"'
     return response
 
 

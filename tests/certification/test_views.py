@@ -3,9 +3,11 @@ JWKS, « Mes certificats » and its downloads, a centre's list and export, revoc
 tablet's API (which never sends an answer key)."""
 
 import base64
+import io
 import json
 import uuid
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -194,6 +196,30 @@ def test_the_export_neutralises_cells_a_spreadsheet_would_run(client, certificat
     csv = client.get(reverse("certification:centre_export", args=[centre.pk])).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and "'@SUM" in csv
     assert "\n=" not in csv and ";=" not in csv
+
+
+def _xlsx_rows(response):
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    return [[cell.value for cell in row] for row in sheet.iter_rows()], sheet
+
+
+def test_the_excel_export_lists_the_centres_certificates_as_text_cells(client, certificate, centre):
+    Certificate.objects.filter(pk=certificate.pk).update(latin_name="=HYPERLINK(\"http://x.invalid\")")
+    client.force_login(cert.staff(centre, Role.TRAINER))
+    response = client.get(reverse("certification:centre_export_xlsx", args=[centre.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows, sheet = _xlsx_rows(response)
+    assert rows[0][:3] == ["Name as printed", "Name in Latin letters", "Level"]
+    assert rows[1][0] == "Amina Diallo" and rows[1][4] == certificate.code and rows[1][5] == "Valid"
+    assert rows[1][1] == "'=HYPERLINK(\"http://x.invalid\")" and sheet.cell(2, 2).data_type == "s"
+    elsewhere = factories.CentreFactory()
+    assert client.get(reverse("certification:centre_export_xlsx", args=[elsewhere.pk])).status_code == 403
+
+
+def test_an_export_with_no_certificate_has_its_headers_only(client, centre):
+    client.force_login(cert.staff(centre, Role.MANAGER))
+    rows, _sheet = _xlsx_rows(client.get(reverse("certification:centre_export_xlsx", args=[centre.pk])))
+    assert len(rows) == 1 and rows[0][-1] == "Status"
 
 
 def test_a_manager_revokes_from_the_centre_list(client, certificate, centre):
