@@ -2,9 +2,11 @@
 holder's name in their script, a signed Open Badges credential, revocation kept in the history."""
 
 import io
+import os
 import shutil
 import subprocess
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -108,6 +110,10 @@ def test_the_pdf_renders_to_an_image(certificate, tmp_path):
                     str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
     assert png.stat().st_size > 10_000
+    screens = Path(os.environ.get("PASSERELLE_SCREENS", "/tmp/screens"))  # to be looked at
+    screens.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "110", "-singlefile", str(tmp_path / "certificate.pdf"),
+                    str(screens / "certificate-arabic-name")], check=True)
 
 
 def test_the_credential_is_a_signed_open_badge_with_the_certificates_facts(certificate):
