@@ -17,7 +17,13 @@
     clearTimeout(warnTimer); clearTimeout(endTimer);
     warning.hidden = true;
     warnTimer = setTimeout(function () { warning.hidden = false; }, Math.max(idleMs - 60000, 1000));
-    endTimer = setTimeout(function () { endForm.submit(); }, idleMs - 2000);
+    endTimer = setTimeout(end, idleMs - 2000);
+  }
+  /* The same submit as a tap on « Terminer », so whatever holds it back first (H5P results and
+     state on their way, see h5p/relay.js) holds the idle end too; form.submit() would skip them. */
+  function end() {
+    if (endForm.requestSubmit) endForm.requestSubmit();
+    else endForm.submit();
   }
   /* Tapping and typing without loading a page is activity too: tell the server, once a minute. */
   function ping() {
