@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from courses.constants import ProgressStatus
 from courses.models import Answer, Enrolment, LessonProgress
+from h5p import demo as h5p_demo
 from h5p import services
 from h5p.models import H5PResult, H5PUserState
 from tests import factories
@@ -222,3 +223,37 @@ def test_a_package_that_fails_to_load_says_so(page_with_frame_errors):
     expect(failed).to_contain_text(t("This activity could not be loaded.", "fr"))
     expect(failed).to_contain_text(t("It is optional: you can go on to the next step.", "fr"))
     expect(page.locator("iframe[data-h5p-frame]")).to_be_hidden()
+
+
+def test_the_demo_activity_plays_and_a_retry_after_a_mistake_counts(page):
+    """The demo's own content type (h5p/demo.py): tap the parts of a reply in order."""
+    package = h5p_demo.demo_package_ensure("reponse-a-sophie")
+    activity = h5p_demo.DEMO_ACTIVITIES["reponse-a-sophie"]
+    course = factories.course()
+    lesson = factories.lesson(course, steps=h5p_steps(package, pass_threshold=100), slug="repondre")
+    learner = factories.UserFactory()
+    Enrolment.objects.create(learner=learner, course=course)
+    sign_in(page, learner)
+    frame = open_lesson(page, lesson)
+
+    def tap(tiles):
+        for index, tile in enumerate(tiles):
+            button = frame.get_by_role("button", name=tile, exact=True)
+            if index < len(tiles) - 1:
+                button.click()
+                continue
+            with page.expect_response(is_statement_post) as posted:
+                button.click()
+            assert posted.value.status == 201
+
+    tap([activity.tiles[i] for i in (1, 0, 2, 3, 4)])  # « Merci » before « Bonjour »
+    expect(frame.get_by_role("status")).to_have_text(activity.wrong)
+    assert not Answer.objects.get(learner=learner).is_correct
+    frame.get_by_role("button", name=activity.retry).click()
+    tap(activity.tiles)
+
+    expect(frame.get_by_role("status")).to_have_text(activity.right)
+    expect(frame.get_by_role("listitem")).to_have_text(list(activity.tiles))
+    scores = sorted(H5PResult.objects.filter(learner=learner).values_list("score_scaled", flat=True))
+    assert scores == [0.6, 1.0]
+    assert Answer.objects.get(learner=learner).is_correct
