@@ -2,7 +2,10 @@
 and erasure (the account anonymised, progress kept only as anonymous aggregates).
 
 ``accounts`` knows nothing of centres or courses: rows about the learner are found through the
-user's reverse relations, so a model added later by another app is exported and erased too."""
+user's reverse relations, so a model added later by another app is exported and erased too. An app
+whose rows need more than that (rows that reach the learner through another row, rows to delete or
+to detach on erasure, a summary in the export) says so from its ``AppConfig.ready()`` with
+``personal_data_register`` (see h5p/apps.py and certification/apps.py)."""
 
 import datetime
 import decimal
@@ -10,6 +13,8 @@ import json
 import logging
 import secrets
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -51,6 +56,49 @@ ERASURE_CLEARED_CHAR_FIELDS = {
 
 ERASED_USERNAME_PREFIX = "effacé-"
 ERASED_LABEL = "—"
+
+
+# --- What other apps register --------------------------------------------------------------------
+
+# What erasure does to the rows of a registered model.
+ERASE_CLEAR = "clear"  # its free text and the fields named in ``cleared`` are emptied; the row stays
+ERASE_DELETE = "delete"  # the rows are deleted
+ERASE_DETACH = "detach"  # the fields named in ``detached`` are set to null: a record that stays without the person
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """How the rows of one model are exported and erased, beyond the rules above.
+
+    ``lookup`` goes from the model to the person: a foreign key of its own (``"learner"``), or a
+    path through another row (``"attempt__learner"``); rows reached through a path are exported too
+    (the user's reverse relations do not reach them). ``summary`` (a row → a dict of JSON values,
+    keyed by field names) is exported instead of the row's fields."""
+
+    lookup: str
+    on_erasure: str = ERASE_CLEAR
+    cleared: tuple[str, ...] = ()
+    detached: tuple[str, ...] = ()
+    summary: Callable | None = None
+
+    @property
+    def is_indirect(self):
+        return "__" in self.lookup
+
+
+_registered: dict[str, PersonalData] = {}
+
+
+def personal_data_register(label: str, **rules) -> None:
+    """Register a model (``"app_label.modelname"``) holding personal data; see ``PersonalData``."""
+    data = PersonalData(**rules)
+    if data.on_erasure not in (ERASE_CLEAR, ERASE_DELETE, ERASE_DETACH):
+        raise ValueError(f"Unknown erasure for {label}: {data.on_erasure!r}")
+    _registered[label.lower()] = data
+
+
+def registered_personal_data() -> dict[str, PersonalData]:
+    return dict(_registered)
 
 
 # --- Demographics and consent ------------------------------------------------------------------
@@ -120,11 +168,16 @@ def _user_relations(user_model):
         yield relation.related_model, relation.field
 
 
-def _rows_of(model, field, user):
+def _rows_of(model, lookup, user):
+    """The exported rows of ``model`` whose ``lookup`` is ``user`` (a registered summary, or every field)."""
+    own_field = lookup if "__" not in lookup else None
     fields = [f for f in model._meta.concrete_fields if f.name != model._meta.pk.name]
-    forward = [f.name for f in fields if f.is_relation and f.name != field.name and not _is_secret(f)]
-    rows = model._default_manager.filter(**{field.name: user}).select_related(*forward).order_by("pk")
-    return [_row(obj, fields, field.name) for obj in rows]
+    forward = [f.name for f in fields if f.is_relation and f.name != own_field and not _is_secret(f)]
+    rows = model._default_manager.filter(**{lookup: user}).select_related(*forward).order_by("pk")
+    rules = _registered.get(model._meta.label_lower)
+    if rules is not None and rules.summary is not None:
+        return [{"id": obj.pk, **{k: _plain(v) for k, v in rules.summary(obj).items()}} for obj in rows]
+    return [_row(obj, fields, own_field) for obj in rows]
 
 
 def learner_data_export(*, user) -> dict:
@@ -134,9 +187,13 @@ def learner_data_export(*, user) -> dict:
     account = {name: _plain(getattr(user, name)) for name in ACCOUNT_FIELDS}
     records = {}
     for model, field in _user_relations(get_user_model()):
-        rows = _rows_of(model, field, user)
+        rows = _rows_of(model, field.name, user)
         if rows:
             records.setdefault(model._meta.label_lower, []).extend(rows)
+    for label, rules in _registered.items():
+        rows = _rows_of(apps.get_model(label), rules.lookup, user) if rules.is_indirect else []
+        if rows:
+            records.setdefault(label, []).extend(rows)
     return {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now().isoformat(),
@@ -265,6 +322,24 @@ def _clear_free_text(user):
             )
 
 
+def _erase_registered(user):
+    """What the apps registered: rows deleted, detached from the person, or their fields cleared."""
+    for label, rules in _registered.items():
+        model = apps.get_model(label)
+        rows = model._default_manager.filter(**{rules.lookup: user})
+        if rules.on_erasure == ERASE_DELETE:
+            rows.delete()
+        elif rules.on_erasure == ERASE_DETACH:
+            rows.update(**{name: None for name in rules.detached})
+        else:
+            fields = {f.name: f for f in model._meta.concrete_fields}
+            to_clear = {*(f.name for f in _fields_to_clear(model)), *rules.cleared}
+            # An update cannot follow a path: rows reached through another row are picked by id.
+            model._default_manager.filter(pk__in=rows.values("pk")).update(
+                **{name: _cleared_value(fields[name]) for name in to_clear}
+            )
+
+
 def _scrub_log_entries(touched):
     """Admin and Wagtail log entries repeat an object's name when it was created or edited there."""
     admin_log = apps.get_model("admin", "LogEntry") if apps.is_installed("django.contrib.admin") else None
@@ -284,12 +359,15 @@ def learner_erase(*, user, by) -> ErasureRequest:
     """Erase a learner, as confirmed by ``by`` (a manager of their centre; the caller checks that).
 
     In one transaction: the account is anonymised and can no longer sign in; credentials, lockouts and
-    demographics are deleted; typed answers and other free text are cleared; lesson progress stays,
-    attached to the anonymous account, for the centre's aggregate figures."""
+    demographics are deleted; what other apps registered is deleted, detached or cleared (H5P
+    results and saved state deleted; certificates detached, see certification/apps.py); typed answers
+    and other free text are cleared; lesson progress stays, attached to the anonymous account, for
+    the centre's aggregate figures."""
     with transaction.atomic():
         user = get_user_model()._default_manager.select_for_update().get(pk=user.pk)
         for model in ERASED_MODELS:
             model.objects.filter(user=user).delete()
+        _erase_registered(user)
         LearnerProfile.objects.filter(user=user).update(learner_code=None)
         _scrub_log_entries(_owned_rows(user))
         _clear_free_text(user)

@@ -8,4 +8,6 @@ class CertificationConfig(AppConfig):
 
     def ready(self):
         # Registers the periodic tasks with Celery (``tasks`` is found by autodiscovery).
-        from . import scheduled  # noqa: F401
+        from . import privacy, scheduled  # noqa: F401
+
+        privacy.register()

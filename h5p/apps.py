@@ -7,4 +7,6 @@ class H5pConfig(AppConfig):
     verbose_name = _("H5P activities")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, privacy, signals  # noqa: F401
+
+        privacy.register()

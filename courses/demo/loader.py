@@ -14,6 +14,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
+from django.utils.module_loading import import_string
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
@@ -70,7 +71,11 @@ STEP_DEFAULTS = {
     "hotspot": {"audio": None},
     "tip": {"kind": "tip", "image": None, "audio": None},
     "video": {"poster": None, "caption": "", "audio": None},
+    "h5p": {"required": True, "pass_threshold": 100},
 }
+# The demo's H5P activities are made by the h5p app, which sits above courses: named by string, as
+# courses.blocks names the H5P step. A step's "package" is a key of h5p.demo.DEMO_ACTIVITIES.
+H5P_DEMO_PACKAGE = "h5p.demo.demo_package_ensure"
 QUESTION_DEFAULTS = {"image": None, "audio": None, "competence": None}
 KIND_DEFAULTS = {
     "single_choice": {"choices": []},
@@ -166,6 +171,8 @@ def _resolve(ctx, key, value):
         return ctx.zones[value]
     if key == "competence" and isinstance(value, str):
         return ctx.competences[value]
+    if key == "package" and isinstance(value, str):
+        return import_string(H5P_DEMO_PACKAGE)(value)
     return value
 
 

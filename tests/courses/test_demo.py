@@ -18,6 +18,8 @@ from centres.models import Centre, Membership
 from courses.demo import loader
 from courses.demo.content import COURSE_MODULES
 from courses.models import CatalogueIndexPage, Competence, CoursePage, LessonPage
+from h5p import demo as h5p_demo
+from h5p.models import H5PPackage
 
 IMAGE_KINDS = {"image", "hotspot"}
 QUESTION_KINDS = {"single_choice", "multiple_choice", "true_false", "ordering", "typed_answer", "hotspot_question"}
@@ -31,6 +33,7 @@ def counts():
         "memberships": Membership.objects.count(),
         "centres": Centre.objects.count(),
         "competences": Competence.objects.count(),
+        "h5p_packages": H5PPackage.objects.count(),
     }
 
 
@@ -149,6 +152,21 @@ def test_running_twice_keeps_one_copy_of_everything(demo):
     assert demo["first"] == demo["second"]
     assert demo["second"]["competences"] == 6
     assert demo["second"]["users"] == 8
+    assert demo["second"]["h5p_packages"] == len(h5p_demo.DEMO_ACTIVITIES)
+
+
+@pytest.mark.django_db
+def test_the_email_course_has_an_h5p_activity_made_by_passerelle(demo):
+    reply = LessonPage.objects.get(slug="lire-et-repondre", locale__language_code="fr")
+    activities = [step.value for step in reply.steps if step.block_type == "h5p"]
+    assert len(activities) == 1 and activities[0]["required"] and activities[0]["pass_threshold"] == 100
+    package = activities[0]["package"]
+    assert (package.main_library, package.language) == (h5p_demo.MACHINE_NAME, "fr")
+    assert package.title == h5p_demo.DEMO_ACTIVITIES["reponse-a-sophie"].title
+    assert package.file_count == 5 and package.uploaded_by is None  # checked and unpacked like an upload
+    for language in ("en", "ar"):  # the activity is in French: the translations end before it
+        translated = LessonPage.objects.get(slug="lire-et-repondre", locale__language_code=language)
+        assert "h5p" not in [step.block_type for step in translated.steps]
 
 
 def test_every_zone_key_used_by_the_content_exists():

@@ -3,32 +3,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from courses.models import Enrolment, LessonPage
+from courses.models import Enrolment
 from h5p import services
-from h5p.blocks import H5PStepBlock
 from h5p.constants import H5P_STEP_TYPE
 from tests import factories
 
 from . import packages
-
-
-def add_h5p_step_to_lessons():
-    """Until courses adds ``h5p = H5PStepBlock()`` to LessonStepsBlock (issue 9, one line), the
-    tests add it at run time; once it is there, this does nothing. Returns how to undo it."""
-    stream_block = LessonPage._meta.get_field("steps").stream_block
-    if H5P_STEP_TYPE in stream_block.child_blocks:
-        return lambda: None
-    block = H5PStepBlock()
-    block.set_name(H5P_STEP_TYPE)
-    stream_block.child_blocks[H5P_STEP_TYPE] = block
-    return lambda: stream_block.child_blocks.pop(H5P_STEP_TYPE, None)
-
-
-@pytest.fixture(autouse=True)
-def h5p_step_in_lessons():
-    undo = add_h5p_step_to_lessons()
-    yield
-    undo()
 
 
 def storage_files():
@@ -77,9 +57,6 @@ def enrolled(learner, course_page):
 
 def step_id(lesson):
     return str(next(step.id for step in lesson.steps if step.block_type == H5P_STEP_TYPE))
-
-
-
 
 @pytest.fixture(autouse=True)
 def _messages_in_english():

@@ -3,14 +3,18 @@ checked, refused with the reason next to the field (nothing written), or stored 
 its content type, size, uploader and the lessons that use it."""
 
 import html
+import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ReferenceIndex
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
+from courses.models import Enrolment, LessonPage
 from h5p.models import H5PPackage
 from tests import factories
 
@@ -101,3 +105,32 @@ def test_a_package_cannot_be_replaced_only_renamed(trainer_client, package):
     assert response.status_code == 302
     assert (package.title, package.storage_prefix, package.main_library) == (
         "Écrire une adresse", prefix, "H5P.PasserelleQuiz")
+
+
+def test_a_trainer_uploads_the_package_adds_it_to_a_lesson_and_learners_play_it(trainer_client, course_page):
+    """The whole trainer's path: upload in Snippets › H5P activities, choose it in a lesson's
+    steps in the page editor, publish; the learner's lesson page plays it in its sandboxed frame."""
+    lesson = factories.lesson(course_page, steps=[("tip", {"kind": "tip", "text": "<p>Une adresse a un @.</p>",
+                                                          "image": None, "audio": None})], slug="ecrire")
+    publisher = factories.UserFactory(username="coordinatrice")
+    publisher.groups.add(Group.objects.get(name="Moderators"))  # Editors submit, Moderators publish
+
+    upload(trainer_client, packages.quiz_package(), title="Remets l'adresse dans l'ordre")
+    package = H5PPackage.objects.get()
+    trainer_client.force_login(publisher)
+    response = trainer_client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), nested_form_data({
+        "title": lesson.title, "slug": lesson.slug, "summary": "", "estimated_minutes": "10", "pass_mark": "80",
+        "steps": streamfield([("h5p", {"package": package.pk, "required": "on", "pass_threshold": "60"})]),
+        "action-publish": "publish",
+    }))
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    learner = factories.UserFactory()
+    Enrolment.objects.create(learner=learner, course=course_page)
+    learner_client = Client()
+    learner_client.force_login(learner)
+    page = learner_client.get(LessonPage.objects.get(pk=lesson.pk).url).content.decode()
+    frame = re.search(r"<iframe[^>]*data-h5p-frame[^>]*>", page).group(0)
+    assert f'src="{reverse("h5p:frame", args=[package.pk])}"' in frame and 'sandbox="allow-scripts"' in frame
+    assert 'title="Remets l&#x27;adresse dans l&#x27;ordre"' in frame
+    assert "Une adresse a un @." not in page  # the step chosen replaced the lesson's tip

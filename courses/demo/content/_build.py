@@ -55,3 +55,8 @@ def typed_answer(prompt, answers, right, wrong, competence, input_mode="text", i
 
 def hotspot_question(prompt, path, zones, right, wrong, competence):
     return ("hotspot_question", {**_question(prompt, right, wrong, competence, path), "zones": zones})
+
+
+def h5p_activity(key, required=True, pass_threshold=100):
+    """An H5P activity of the demo, made by ``h5p.demo`` (``key`` is one of its DEMO_ACTIVITIES)."""
+    return ("h5p", {"package": key, "required": required, "pass_threshold": pass_threshold})

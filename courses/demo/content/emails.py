@@ -2,6 +2,7 @@
 
 from ._build import (
     choice,
+    h5p_activity,
     hotspot,
     hotspot_question,
     image,
@@ -97,6 +98,8 @@ LESSON_READ = {
         true_false("<p>Un message écrit <b>en gras</b> est déjà lu.</p>", False,
                    "Oui, c'est faux ! En gras, le message n'est pas encore lu.",
                    "Attention : en gras, le message n'est pas encore lu.", "COM"),
+        # An H5P activity (h5p/demo.py), in French only: the English and Arabic lessons end before it.
+        h5p_activity("reponse-a-sophie"),
     ],
 }
 

@@ -179,7 +179,8 @@
     return Promise.race([sent, wait(FLUSH_MAX_MS)]);
   }
 
-  /* « Finish » (signing out) waits for the results on their way, so none is lost to the next learner. */
+  /* Signing out (« Finish », or the idle end of a tablet session, which submits the same form) waits
+     for the results on their way, so none is lost to the next learner. */
   function holdSignOut(event) {
     var form = event.target;
     if (!form.matches || !form.matches("form.end-session") || form.dataset.h5pFlushed) return;

@@ -44,10 +44,17 @@
   }
 
   function visit(step) {
-    postWithRetry(root.getAttribute("data-visit-url"), { step_id: step.getAttribute("data-step-id") }, 3)
+    return postWithRetry(root.getAttribute("data-visit-url"), { step_id: step.getAttribute("data-step-id") }, 3)
       .then(function (data) { lastProgress = data.progress; })
       .catch(function (error) { showError(error.message); });
   }
+
+  /* A step scored elsewhere (an H5P activity) changed the score: read the progress again (visiting
+     the step on screen moves nothing), so the end screen never shows the score from before it. */
+  root.addEventListener("passerelle:h5p-result", function (event) {
+    if (!event.detail || !event.detail.stored) return;
+    visit(steps[index]).then(function () { if (!endScreen.hidden) showEnd(); });
+  });
 
   function markAnswered(step) {
     var feedback = step.querySelector("[data-feedback]");
