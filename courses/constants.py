@@ -47,6 +47,11 @@ SCORED_WHEN_REQUIRED_STEP_KINDS = frozenset({StepKind.H5P})
 # Steps the learner answers (graded by the server), scored or not.
 ANSWERABLE_STEP_KINDS = SCORED_STEP_KINDS | {StepKind.HOTSPOT}
 
+# Tries a learner has at a step, the first included: a second try at a question (only the first
+# counts in the score); as many as they need at the unscored "tap the right place" step.
+TRIES_PER_STEP = {kind: 2 for kind in SCORED_STEP_KINDS}
+TRIES_PER_STEP[StepKind.HOTSPOT] = None  # no limit
+
 DEFAULT_PASS_MARK = 80
 
 # Image widths a tablet displays a lesson image at (phone, small tablet, 1024 px tablet).

@@ -182,6 +182,7 @@ class LessonPage(Page):
         context.update({
             "steps_html": lesson_steps_html(self, request),
             "course_link": selectors.lesson_course_link(lesson=self),
+            "next_lesson": selectors.lesson_next_link(lesson=self),
             "once": once_token(),
             "progress": progress,
             "player_state": selectors.player_state(progress=progress, lesson=self),

@@ -134,3 +134,27 @@ class Answer(models.Model):
         if self.lesson_key is None and self.lesson is not None:
             self.lesson_key = self.lesson.translation_key
         super().save(*args, **kwargs)
+
+
+class AnswerRetry(models.Model):
+    """A later try at a question the learner first got wrong, in the same attempt. It does not change
+    the score (the first try counts); it lets the learner find the right answer, and it tells trainers
+    which questions needed a second look. ``client_uuid`` makes a repeated post count once."""
+
+    answer = models.ForeignKey(Answer, verbose_name=_("first answer"), on_delete=models.CASCADE,
+                               related_name="retries")
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="answer_retries"
+    )
+    payload = models.JSONField(_("answer given"))
+    is_correct = models.BooleanField(_("right"))
+    client_uuid = models.UUIDField(_("tablet's answer id"), unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("later try")
+        verbose_name_plural = _("later tries")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.learner} · {'✓' if self.is_correct else '✗'}"

@@ -9,13 +9,13 @@ and import no page class, so the pages can call them."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from wagtail.models import Page
 
 from core.content_version import cached_for_content
 
-from .constants import SCORED_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, ProgressStatus
-from .records import Answer, Enrolment, LessonProgress
+from .constants import SCORED_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, TRIES_PER_STEP, ProgressStatus
+from .records import Answer, AnswerRetry, Enrolment, LessonProgress
 
 PARENT_PATH_LENGTH = Page.steplen
 
@@ -147,18 +147,39 @@ def lesson_course_link(*, lesson):
     return cached_for_content(f"lesson-course:{lesson.pk}", compute)
 
 
+def lesson_next_link(*, lesson):
+    """(title, url) of the next published lesson of the same course, or None after the last one."""
+
+    def compute():
+        following = lesson.get_next_siblings().live().public().filter(content_type_id=lesson.content_type_id).first()
+        return {"title": following.title, "url": following.url} if following else None
+
+    return cached_for_content(f"lesson-next:{lesson.pk}", compute)
+
+
 def lesson_progress_get(*, learner, lesson):
     return LessonProgress.objects.filter(learner=learner, lesson_key=lesson.translation_key).first()
 
 
 def attempt_answers(*, progress):
-    """The answers of the learner's current attempt, in any language, by step id."""
+    """The steps answered in the learner's current attempt, in any language, by step id: whether the
+    first try was right (what the score counts), and whether the step is done (right at some try, or
+    no try left)."""
     if progress is None:
         return {}
     answers = Answer.objects.filter(
         learner_id=progress.learner_id, lesson_key=progress.lesson_key, attempt=progress.attempt
-    ).only("step_id", "is_correct")
-    return {str(a.step_id): a.is_correct for a in answers}
+    ).annotate(
+        later_tries=Count("retries"), later_right=Exists(AnswerRetry.objects.filter(answer=OuterRef("pk"),
+                                                                                  is_correct=True)),
+    ).only("step_id", "step_kind", "is_correct")
+    return {str(a.step_id): {"first": a.is_correct, "done": a.is_correct or a.later_right or _no_try_left(a)}
+            for a in answers}
+
+
+def _no_try_left(answer):
+    allowed = TRIES_PER_STEP.get(answer.step_kind, 1)
+    return allowed is not None and 1 + answer.later_tries >= allowed
 
 
 def attempt_score(*, progress, lesson) -> float:

@@ -12,9 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .constants import ANSWERABLE_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, ProgressStatus
+from .constants import ANSWERABLE_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, TRIES_PER_STEP, ProgressStatus
 from .grading import Grade, InvalidAnswer, grade_step, recorded_grade
-from .records import Answer, Enrolment, LessonProgress
+from .records import Answer, AnswerRetry, Enrolment, LessonProgress
 from .selectors import attempt_score, lesson_enrolment_exists, lesson_step_ids, step_counts_in_score
 
 # Time between two taps that still counts as learning (longer gaps are a break).
@@ -23,9 +23,18 @@ MAX_COUNTED_GAP = timedelta(minutes=3)
 
 @dataclass
 class AnswerOutcome:
+    """What the player shows after an answer: ``grade`` is this try's (``answer`` is the first try,
+    which counts in the score), and how many tries are left (None: as many as the learner needs)."""
+
     answer: Answer
     grade: Grade
     progress: LessonProgress
+    tries_left: int | None = 0
+
+    @property
+    def is_final(self):
+        """Nothing more to find: right, or no try left. The right answer may be shown."""
+        return self.grade.is_correct or self.tries_left == 0
 
 
 def enrolment_create(*, learner, course) -> Enrolment:
@@ -55,20 +64,52 @@ def _locked_progress(learner, lesson):
     return progress
 
 
-def _earlier_grade(step, answer):
-    return recorded_grade(step, payload=answer.payload, is_correct=answer.is_correct)
+def _tries_left(step, tries):
+    allowed = TRIES_PER_STEP.get(step.block_type, 1)
+    return None if allowed is None else max(0, allowed - tries)
+
+
+def _answered_outcome(answer, step, progress):
+    """The state of a step already answered: its last try, and the tries left."""
+    last = answer.retries.order_by("-created_at", "-pk").first() or answer
+    grade = recorded_grade(step, payload=last.payload, is_correct=last.is_correct)
+    tries = 1 + answer.retries.count()
+    return AnswerOutcome(answer, grade, progress, 0 if last.is_correct else _tries_left(step, tries))
+
+
+def _retry(*, answer, step, grade, client_uuid, progress):
+    """A later try at a step first answered wrong, while tries are left: graded and kept, the score
+    unchanged."""
+    outcome = _answered_outcome(answer, step, progress)
+    if outcome.is_final:
+        return outcome
+    AnswerRetry.objects.create(answer=answer, learner=answer.learner, payload=grade.answer,
+                               is_correct=grade.is_correct, client_uuid=client_uuid)
+    left = None if outcome.tries_left is None else outcome.tries_left - 1
+    return AnswerOutcome(answer, grade, progress, 0 if grade.is_correct else left)
+
+
+def _first_try(*, learner, lesson, step, grade, client_uuid, progress):
+    answer = Answer.objects.create(
+        learner=learner, lesson=lesson, lesson_key=lesson.translation_key, step_id=step.id,
+        step_kind=step.block_type, attempt=progress.attempt, payload=grade.answer,
+        is_correct=grade.is_correct, counts_in_score=step_counts_in_score(step), client_uuid=client_uuid,
+    )
+    _progress_touch(progress, lesson, step)
+    return AnswerOutcome(answer, grade, progress, 0 if grade.is_correct else _tries_left(step, 1))
 
 
 def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> AnswerOutcome:
-    """Grade and store a learner's answer. Replaying the same ``client_uuid`` (or answering a step
-    already answered in this attempt, in any language) returns the first answer unchanged."""
+    """Grade and store a learner's answer. The first try at a step in an attempt (in any language)
+    is what counts in the score; a step first answered wrong may be tried again (TRIES_PER_STEP).
+    Replaying a ``client_uuid`` returns what that post recorded, unchanged."""
     _require_enrolment(learner, lesson)
     step = _find_step(lesson, step_id)
     if step.block_type not in ANSWERABLE_STEP_KINDS:
         raise InvalidAnswer(_("This step has no question to answer."))
-    replay = Answer.objects.filter(client_uuid=client_uuid).first()
+    replay = _replay_of(client_uuid, learner, lesson, step)
     if replay is not None:
-        return _replayed(replay, learner, lesson, step)
+        return replay
     grade = grade_step(step, payload)
     try:
         with transaction.atomic():
@@ -77,18 +118,12 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
                 learner=learner, lesson_key=lesson.translation_key, attempt=progress.attempt, step_id=step.id
             ).first()
             if earlier is not None:
-                return AnswerOutcome(earlier, _earlier_grade(step, earlier), progress)
-            answer = Answer.objects.create(
-                learner=learner, lesson=lesson, lesson_key=lesson.translation_key, step_id=step.id,
-                step_kind=step.block_type, attempt=progress.attempt, payload=grade.answer,
-                is_correct=grade.is_correct, counts_in_score=step_counts_in_score(step),
-                client_uuid=client_uuid,
-            )
-            _progress_touch(progress, lesson, step)
+                return _retry(answer=earlier, step=step, grade=grade, client_uuid=client_uuid, progress=progress)
+            return _first_try(learner=learner, lesson=lesson, step=step, grade=grade, client_uuid=client_uuid,
+                              progress=progress)
     except IntegrityError:
-        # The same answer arrived twice at once: the other request stored it.
-        return _replayed(Answer.objects.get(client_uuid=client_uuid), learner, lesson, step)
-    return AnswerOutcome(answer, grade, progress)
+        # The same post arrived twice at once: the other request stored it.
+        return _replay_of(client_uuid, learner, lesson, step)
 
 
 def lesson_step_result_record(*, learner, lesson, step_id, score, passed, client_uuid) -> Answer:
@@ -134,10 +169,21 @@ def _require_same_step(answer, learner, lesson, step):
         raise InvalidAnswer(_("This answer was already sent for another question. Reload the page."))
 
 
-def _replayed(answer, learner, lesson, step):
+def _replay_of(client_uuid, learner, lesson, step):
+    """The outcome a post with this ``client_uuid`` already had (a first try or a later one), or None."""
+    answer = Answer.objects.filter(client_uuid=client_uuid).first()
+    retry = None
+    if answer is None:
+        retry = AnswerRetry.objects.filter(client_uuid=client_uuid).select_related("answer").first()
+        if retry is None:
+            return None
+        answer = retry.answer
     _require_same_step(answer, learner, lesson, step)
     progress = LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key)
-    return AnswerOutcome(answer, _earlier_grade(step, answer), progress)
+    outcome = _answered_outcome(answer, step, progress)
+    shown = retry or answer
+    outcome.grade = recorded_grade(step, payload=shown.payload, is_correct=shown.is_correct)
+    return outcome
 
 
 def lesson_step_visit(*, learner, lesson, step_id) -> LessonProgress:

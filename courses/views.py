@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from core.once import first_submission
 
 from . import selectors, services
-from .constants import ProgressStatus
+from .constants import ProgressStatus, StepKind
 from .grading import InvalidAnswer
 from .models import CoursePage, LessonPage
 
@@ -93,12 +93,20 @@ def answer_create(request, lesson):
     )
     return JsonResponse(
         {
-            "is_correct": outcome.answer.is_correct,
+            "is_correct": outcome.grade.is_correct,  # this try
+            "first_try": outcome.answer.is_correct,  # what the score counts
+            "tries_left": outcome.tries_left,  # None: as many as the learner needs
             "feedback": outcome.grade.feedback,
-            "reveal": outcome.grade.reveal,
+            "reveal": outcome.grade.reveal if _may_reveal(outcome) else {},
             "progress": _progress_json(outcome.progress, lesson),
         }
     )
+
+
+def _may_reveal(outcome):
+    """The right answer is shown once nothing is left to find; the right place of a "tap" step at
+    once, since it can be tapped again as often as needed."""
+    return outcome.is_final or outcome.answer.step_kind == StepKind.HOTSPOT
 
 
 @_api

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.django_db
 AR_COURSE = "البريد الإلكتروني"
 AR_LESSON = "ما هو عنوان البريد الإلكتروني؟"
 
+RIGHT = {"first": True, "done": True}  # a step answered right at the first try
+
 
 def translate(page, code="ar", **fields):
     """The page translated as Wagtail's "Translate" action does (its parents too), then edited and
@@ -139,10 +141,11 @@ def test_a_question_answered_in_french_is_answered_in_arabic(enrolled, lesson_pa
     french = step_of(lesson_page, "true_false")
     first = answer(enrolled, lesson_page, french, {"value": False})
     again = answer(enrolled, arabic_lesson, same_step(arabic_lesson, french), {"value": True})
-    assert again.answer.pk == first.answer.pk and not again.grade.is_correct
-    assert Answer.objects.count() == 1
+    # The Arabic answer is the second try at the same question: right, but the French first try counts.
+    assert again.answer.pk == first.answer.pk and again.grade.is_correct and not again.answer.is_correct
+    assert Answer.objects.count() == 1 and again.tries_left == 0
     state = selectors.player_state(progress=progress_of(enrolled), lesson=arabic_lesson)
-    assert state["answered"] == {french.id: False}
+    assert state["answered"] == {french.id: {"first": False, "done": True}}
 
 
 def test_a_replayed_answer_from_the_other_language_is_recorded_once(enrolled, lesson_page, arabic_lesson):
@@ -281,14 +284,14 @@ def test_french_arabic_french_over_http_keeps_the_step_and_the_score(learner_cli
         post_visit(learner_client, lesson_page, "fr", step)
     assert post_answer(learner_client, lesson_page, "fr", steps[3], right_payload(steps[3])).status_code == 200
 
-    assert opened_at(learner_client, arabic_lesson) == (3, {steps[3].id: True})
+    assert opened_at(learner_client, arabic_lesson) == (3, {steps[3].id: RIGHT})
     arabic_steps = list(arabic_lesson.steps)
     post_visit(learner_client, arabic_lesson, "ar", arabic_steps[4])
     response = post_answer(learner_client, arabic_lesson, "ar", arabic_steps[4], right_payload(arabic_steps[4]))
     assert response.json()["progress"]["score"] == 33  # 2 of the 6 questions, in two languages
 
     current, answered = opened_at(learner_client, lesson_page)
-    assert current == 4 and answered == {steps[3].id: True, steps[4].id: True}
+    assert current == 4 and answered == {steps[3].id: RIGHT, steps[4].id: RIGHT}
     for step in steps[5:]:
         post_visit(learner_client, lesson_page, "fr", step)
         if step.block_type in services.ANSWERABLE_STEP_KINDS:
@@ -307,9 +310,9 @@ def test_switching_language_in_the_middle_of_a_question(learner_client, lesson_p
     first = post_answer(learner_client, arabic_lesson, "ar", arabic_question, {"value": True})
     assert first.status_code == 200 and first.json()["is_correct"] is True
     late = post_answer(learner_client, lesson_page, "fr", question, {"value": False})
-    assert late.status_code == 200 and late.json()["is_correct"] is True  # the first answer counts
-    assert late.json()["feedback"] == "Bravo !"
-    assert opened_at(learner_client, lesson_page) == (index, {question.id: True})
+    assert late.status_code == 200 and late.json()["is_correct"] is True  # answered right: nothing more to try
+    assert late.json()["first_try"] is True and late.json()["feedback"] == "Bravo !"
+    assert opened_at(learner_client, lesson_page) == (index, {question.id: RIGHT})
     assert Answer.objects.count() == 1
 
 
@@ -433,5 +436,5 @@ def test_the_migration_keys_records_and_merges_two_languages_of_one_lesson():
     answers = Answer.objects.filter(learner=learner)
     assert sorted(answers.values_list("attempt", flat=True)) == [1, 1, 2, 3, 3]  # French attempts first
     assert set(answers.values_list("lesson_key", flat=True)) == {french.translation_key}
-    assert selectors.attempt_answers(progress=merged) == {ids[3]: True, ids[5]: True}
+    assert selectors.attempt_answers(progress=merged) == {ids[3]: RIGHT, ids[5]: RIGHT}
     assert str(LessonProgress.objects.get(learner=other).current_step_id) == ids[2]

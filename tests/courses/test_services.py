@@ -9,6 +9,7 @@ from courses import services
 from courses.constants import SCORED_STEP_KINDS, ProgressStatus
 from courses.grading import InvalidAnswer
 from courses.models import Answer, LessonProgress
+from courses.records import AnswerRetry
 from tests import factories
 
 from .conftest import right_payload, step_of, wrong_payload
@@ -114,3 +115,52 @@ def test_only_what_was_graded_is_stored(enrolled, lesson_page):
     step = step_of(lesson_page, "true_false")
     answer(enrolled, lesson_page, step, {"value": True, "device": "x" * 5000, "name": "Amina"})
     assert Answer.objects.get().payload == {"value": True}
+
+
+# --- Second tries (issue 13): one slip no longer fails a lesson ----------------------------------
+
+
+def test_a_question_first_answered_wrong_can_be_tried_again_once(enrolled, lesson_page):
+    step = step_of(lesson_page, "single_choice")
+    first = answer(enrolled, lesson_page, step, wrong_payload(step))
+    assert not first.grade.is_correct and first.tries_left == 1 and not first.is_final
+    second = answer(enrolled, lesson_page, step, right_payload(step))
+    assert second.grade.is_correct and second.is_final and second.tries_left == 0
+    assert not second.answer.is_correct  # the score counts the first try
+    third = answer(enrolled, lesson_page, step, wrong_payload(step))
+    assert third.grade.is_correct  # a third post changes nothing: the step is done
+    assert AnswerRetry.objects.count() == 1 and Answer.objects.count() == 1
+
+
+def test_two_wrong_tries_end_the_question(enrolled, lesson_page):
+    step = step_of(lesson_page, "typed_answer")
+    answer(enrolled, lesson_page, step, wrong_payload(step))
+    second = answer(enrolled, lesson_page, step, wrong_payload(step))
+    assert second.tries_left == 0 and second.is_final
+    late = answer(enrolled, lesson_page, step, right_payload(step))
+    assert not late.grade.is_correct and AnswerRetry.objects.count() == 1
+
+
+def test_the_tap_step_can_be_tapped_again_as_often_as_needed(enrolled, lesson_page):
+    step = step_of(lesson_page, "hotspot")
+    outcomes = [answer(enrolled, lesson_page, step, {"x": 0.01, "y": 0.01}) for _ in range(4)]
+    assert all(o.tries_left is None and not o.is_final for o in outcomes)
+    right = answer(enrolled, lesson_page, step, right_payload(step))
+    assert right.grade.is_correct and right.is_final and AnswerRetry.objects.count() == 4
+
+
+def test_a_second_try_posted_twice_is_recorded_once(enrolled, lesson_page):
+    step, key = step_of(lesson_page, "true_false"), uuid.uuid4()
+    answer(enrolled, lesson_page, step, {"value": False})
+    answer(enrolled, lesson_page, step, {"value": True}, key)
+    again = answer(enrolled, lesson_page, step, {"value": True}, key)
+    assert again.grade.is_correct and AnswerRetry.objects.count() == 1
+
+
+def test_a_slip_then_the_right_answer_everywhere_else_still_passes(enrolled, lesson_page):
+    """Six scored questions, pass mark 80 %: one wrong first try leaves 83 %."""
+    step = step_of(lesson_page, "true_false")
+    answer(enrolled, lesson_page, step, {"value": False})
+    answer(enrolled, lesson_page, step, {"value": True})
+    progress = walk(enrolled, lesson_page)
+    assert progress.status == ProgressStatus.COMPLETED and round(progress.best_score * 100) == 83

@@ -125,7 +125,10 @@ class Walk:
         feedback = step.locator("[data-feedback]")
         expect(feedback).to_be_visible()
         expect(feedback).to_have_class(re.compile(r"\bfeedback--right\b" if right else r"\bfeedback--wrong\b"))
-        expect(feedback).to_contain_text(t("Right!" if right else "Not quite.", self.language))
+        expect(feedback.locator(".feedback__mark")).to_contain_text("✔" if right else "✘")
+        if not right:  # a second try is offered
+            expect(feedback).to_contain_text(t("Try again", self.language))
+            expect(step.locator(".question__check, [data-hotspot]").first).to_be_enabled()
 
     def put_in_order(self, wanted):
         for position, text in enumerate(wanted):
@@ -195,8 +198,15 @@ def test_a_learner_walks_through_a_lesson(page, language):
     expect(page).to_have_url(re.compile(re.escape(lesson.url) + "$"))
     expect(page.locator("h1")).to_have_text(lesson.title)
 
-    # First attempt: one wrong answer, then the learner leaves in the middle of the lesson.
-    walk.answer_steps(1, WRONG_STEP, wrong={WRONG_STEP}, audit=True, shots={1, 3, 4})
+    # First attempt: one wrong answer, tried again rightly (the first try still counts), then the
+    # learner leaves in the middle of the lesson.
+    walk.answer_steps(1, WRONG_STEP - 1, audit=True, shots={1, 3, 4})
+    walk.expect_step(WRONG_STEP)
+    walk.answer(KINDS[WRONG_STEP - 1], right=False)
+    walk.screenshots("second-try")
+    walk.answer(KINDS[WRONG_STEP - 1], right=True)
+    expect(walk.step.locator(".question__check")).to_be_disabled()
+    walk.next()
     walk.expect_step(WRONG_STEP + 1)
     page.goto(url(language, "courses:my_path"))
     expect(page.locator(".course-card__progress")).to_have_text(
@@ -209,6 +219,8 @@ def test_a_learner_walks_through_a_lesson(page, language):
     walk.answer_steps(WRONG_STEP + 1, TOTAL, audit=True, shots={TOTAL})
     end = walk.finish()
     walk.expect_score(end, 83)
+    expect(end.locator(".end-mark--wrong")).to_have_count(1)
+    expect(end.locator(".end-mark--right")).to_have_count(5)
     expect(end.locator("[data-end-failed]")).to_be_visible()
     expect(end.locator("[data-end-passed]")).to_be_hidden()
     check_accessibility(page, f"the end of a failed lesson in {language}")
@@ -222,7 +234,7 @@ def test_a_learner_walks_through_a_lesson(page, language):
     walk.answer_steps(1, TOTAL)
     end = walk.finish()
     walk.expect_score(end, 100)
-    expect(end.locator("[data-end-passed]")).to_have_text(t("Well done! This lesson is complete.", language))
+    expect(end.locator("[data-end-passed]")).to_contain_text(t("Well done! This lesson is complete.", language))
 
     page.goto(url(language, "courses:my_path"))
     walk.expect_language()

@@ -23,7 +23,11 @@
   function postWithRetry(url, body, attempts) { return A.postWithRetry(url, body, attempts, strings.offline); }
 
   function stepIsQuestion(step) { return !!step.querySelector("[data-question], [data-hotspot]"); }
-  function stepAnswered(step) { return answered.hasOwnProperty(step.getAttribute("data-step-id")); }
+  function stepRecord(step) { return answered[step.getAttribute("data-step-id")]; }
+  /* Tried at least once: the learner may go on (a second try is offered, never required). */
+  function stepAnswered(step) { return !!stepRecord(step); }
+  /* Nothing more to try: right at some try, or no try left. */
+  function stepDone(step) { return !!(stepRecord(step) && stepRecord(step).done); }
 
   function render() {
     steps.forEach(function (step, i) { step.hidden = i !== index; });
@@ -58,9 +62,8 @@
 
   function markAnswered(step) {
     var feedback = step.querySelector("[data-feedback]");
-    if (!feedback || !feedback.hidden) return;
-    var right = answered[step.getAttribute("data-step-id")];
-    showFeedback(step, right, right ? strings.answered_right : strings.answered_wrong);
+    if (!feedback || !feedback.hidden || !stepDone(step)) return;
+    showFeedback(step, { is_correct: stepRecord(step).first, first_try: stepRecord(step).first, tries_left: 0 }, "");
     lock(step);
   }
 
@@ -70,11 +73,43 @@
     if (hotspot) hotspot.setAttribute("aria-disabled", "true");
   }
 
-  function showFeedback(step, right, text) {
+  /* ✔ or ✘ (a star when right at the first try), the trainer's own words, and "try again" while
+     tries are left; brought into view above the button bar. */
+  function showFeedback(step, data, text) {
     var feedback = step.querySelector("[data-feedback]");
+    var right = data.is_correct;
+    var again = !right && data.tries_left !== 0;
     feedback.className = "feedback " + (right ? "feedback--right" : "feedback--wrong");
-    feedback.textContent = (right ? "✔ " + strings.right : "✘ " + strings.wrong) + " " + (text || "");
+    feedback.textContent = "";
+    var mark = document.createElement("span");
+    mark.className = "feedback__mark";
+    mark.setAttribute("role", "img");
+    mark.setAttribute("aria-label", right ? (data.first_try ? strings.first_try : strings.right) : strings.wrong);
+    mark.textContent = right ? (data.first_try ? "★ ✔" : "✔") : "✘";
+    feedback.appendChild(mark);
+    if (text) {
+      var words = document.createElement("span");
+      words.className = "feedback__text";
+      words.textContent = text;
+      feedback.appendChild(words);
+    }
+    if (again) {
+      var retry = document.createElement("span");
+      retry.className = "feedback__again";
+      retry.textContent = "↻ " + strings.try_again;
+      feedback.appendChild(retry);
+    }
     feedback.hidden = false;
+    feedback.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+
+  /* The card chosen gets ✔ or ✘ (a shape, not only a colour). */
+  function markChosen(step, right) {
+    step.querySelectorAll(".choice").forEach(function (label) {
+      label.classList.remove("choice--chosen-right", "choice--chosen-wrong");
+      var input = label.querySelector("input");
+      if (input && input.checked) label.classList.add(right ? "choice--chosen-right" : "choice--chosen-wrong");
+    });
   }
 
   function reveal(step, data) {
@@ -82,18 +117,31 @@
     step.querySelectorAll("input[name=choice]").forEach(function (input) {
       if (correct.indexOf(input.value) >= 0) input.closest(".choice").classList.add("choice--correct");
     });
+    var zones = (data.reveal && data.reveal.zones) || [];
+    var area = step.querySelector("[data-hotspot]");
+    if (!area || !zones.length || area.querySelector(".hotspot__zone")) return;
+    zones.forEach(function (zone) {
+      var box = document.createElement("span");
+      box.className = "hotspot__zone";
+      box.style.left = (100 * zone.x) + "%";
+      box.style.top = (100 * zone.y) + "%";
+      box.style.width = (100 * zone.w) + "%";
+      box.style.height = (100 * zone.h) + "%";
+      area.appendChild(box);
+    });
   }
 
   function answer(step, payload) {
-    if (step.getAttribute("data-busy")) return;
+    if (step.getAttribute("data-busy") || stepDone(step)) return;
     step.setAttribute("data-busy", "1");
     var body = { step_id: step.getAttribute("data-step-id"), client_uuid: A.uuid4(), payload: payload };
     postWithRetry(root.getAttribute("data-answer-url"), body, 3).then(function (data) {
-      answered[body.step_id] = data.is_correct;
+      answered[body.step_id] = { first: data.first_try, done: data.is_correct || data.tries_left === 0 };
       lastProgress = data.progress;
-      showFeedback(step, data.is_correct, data.feedback);
+      markChosen(step, data.is_correct);
+      showFeedback(step, data, data.feedback);
       reveal(step, data);
-      lock(step);
+      if (stepDone(step)) lock(step);
       showError("");
     }).catch(function (error) { showError(error.message); })
       .then(function () { step.removeAttribute("data-busy"); });
@@ -111,7 +159,7 @@
 
   function hotspotTap(area, clientX, clientY) {
     var step = area.closest("[data-step]");
-    if (stepAnswered(step) || area.getAttribute("aria-disabled")) return;
+    if (stepDone(step) || area.getAttribute("aria-disabled")) return;
     var point = A.tapPoint(area, clientX, clientY);
     if (point) answer(step, point);
   }
@@ -123,6 +171,25 @@
     if (move) A.move(move);
   });
 
+  /* One mark per question: a star for right at the first try, ✘ for a first try wrong, – for none. */
+  function endMarks() {
+    var list = endScreen.querySelector("[data-end-marks]");
+    list.textContent = "";
+    var number = 0;
+    steps.forEach(function (step) {
+      if (!step.querySelector("[data-question], [data-hotspot]") || step.getAttribute("data-kind") === "hotspot") return;
+      number += 1;
+      var record = stepRecord(step);
+      var item = document.createElement("li");
+      item.className = "end-mark " + (!record ? "end-mark--none" : record.first ? "end-mark--right" : "end-mark--wrong");
+      item.setAttribute("aria-label", strings.question_n.replace("%(n)s", number) + " : " +
+        (!record ? strings.not_answered : record.first ? strings.first_try : strings.wrong));
+      item.textContent = (!record ? "–" : record.first ? "★" : "✘");
+      list.appendChild(item);
+    });
+    list.hidden = number === 0;
+  }
+
   function showEnd() {
     steps.forEach(function (step) { step.hidden = true; });
     nextButton.hidden = true;
@@ -133,9 +200,14 @@
     var score = endScreen.querySelector("[data-end-score]");
     score.textContent = score.getAttribute("data-template")
       .replace("%(score)s", progress.score).replace("%(pass)s", progress.pass_mark).replace(/%%/g, "%");
+    endScreen.querySelector("[data-end-bar]").style.inlineSize = progress.score + "%";
+    endScreen.querySelector("[data-end-needed]").style.insetInlineStart = progress.pass_mark + "%";
     var passed = progress.score >= progress.pass_mark;
     endScreen.querySelector("[data-end-passed]").hidden = !passed;
     endScreen.querySelector("[data-end-failed]").hidden = passed;
+    endScreen.querySelectorAll("[data-when-passed]").forEach(function (el) { el.hidden = !passed; });
+    endScreen.querySelector("[data-restart]").classList.toggle("button--primary", !passed);
+    endMarks();
     endScreen.focus();
   }
 
