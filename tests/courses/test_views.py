@@ -10,7 +10,7 @@ from django.urls import reverse
 from courses.models import Answer, Enrolment, LessonProgress
 from tests import factories
 
-from .conftest import right_payload, step_of
+from .conftest import right_payload, step_of, wrong_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +169,26 @@ def test_my_path_lists_started_courses_only(learner_client, course_page):
     factories.course(title="Améli", slug="ameli")
     html = learner_client.get(reverse("courses:my_path")).content.decode()
     assert course_page.title in html and "Améli" not in html
+
+
+def test_the_right_choice_is_shown_only_once_no_try_is_left(learner_client, lesson_page):
+    step = step_of(lesson_page, "single_choice")
+    first = post_answer(learner_client, lesson_page, body_for(step, wrong_payload(step))).json()
+    assert (first["is_correct"], first["first_try"], first["tries_left"], first["reveal"]) == (False, False, 1, {})
+    second = post_answer(learner_client, lesson_page, body_for(step, wrong_payload(step))).json()
+    assert second["tries_left"] == 0 and second["reveal"]["correct_choices"] == [right_payload(step)["choice"]]
+
+
+def test_a_miss_on_the_tap_step_shows_the_right_place_and_it_can_be_tapped_again(learner_client, lesson_page):
+    step = step_of(lesson_page, "hotspot")
+    miss = post_answer(learner_client, lesson_page, body_for(step, {"x": 0.01, "y": 0.01})).json()
+    assert miss["is_correct"] is False and miss["tries_left"] is None and miss["reveal"]["zones"]
+    hit = post_answer(learner_client, lesson_page, body_for(step, right_payload(step))).json()
+    assert hit["is_correct"] is True and hit["first_try"] is False
+
+
+def test_the_lesson_end_offers_the_next_lesson_of_the_course(learner_client, lesson_page, course_page):
+    following = factories.lesson(course_page, title="Envoyer un e-mail", slug="envoyer")
+    html = learner_client.get(lesson_page.url).content.decode()
+    assert f'href="{following.url}" data-when-passed' in html
+    assert "data-when-passed" not in learner_client.get(following.url).content.decode()  # the last one
