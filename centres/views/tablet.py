@@ -33,7 +33,10 @@ def sign_in_start(request):
 def _device_or_refuse(request):
     device = services.request_device(request)
     if device is None:
-        raise PermissionDenied(_("This tablet is not enrolled at a centre. Ask a manager to enrol it."))
+        raise PermissionDenied(_(
+            "This tablet is not, or no longer, enrolled at a centre. A manager of the centre enrols it again "
+            "in « My centre », « Tablets »."
+        ))
     return device
 
 
