@@ -2,6 +2,7 @@ import time
 from functools import partial
 
 from django.contrib.auth import logout
+from django.shortcuts import redirect
 
 from accounts.ratelimit import DEVICE_ATTRIBUTE
 
@@ -32,3 +33,39 @@ class DeviceSessionMiddleware:
                 if now - session.get(TOUCHED_KEY, 0) >= TOUCH_EVERY_SECONDS:
                     session[TOUCHED_KEY] = now  # saved, so the end of the session moves back
         return self.get_response(request)
+
+
+# What a shared tablet shows to nobody signed in: its own pages (tiles, pictures, joining), the ways to
+# sign in, the public verification of a certificate, and files. Any other page leads back to the tiles.
+TABLET_OPEN_NAMESPACES = frozenset({"centres", "accounts", "h5p"})
+TABLET_OPEN_VIEWS = frozenset({
+    "certification:verify", "certification:verify_code", "certification_jwks", "set_language",
+})
+
+
+class TabletHomeMiddleware:
+    """On an enrolled tablet with nobody signed in, a learner's page (the catalogue, a lesson, « Mon
+    parcours », the Back button after « Terminer ») leads to the tiles: the tablet always comes back
+    to them, never shows the previous learner's way or a staff sign-in form by surprise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "GET" or request.user.is_authenticated or not request.COOKIES.get(services.DEVICE_COOKIE):
+            return None
+        match = request.resolver_match
+        if match is None or _open_on_tablet(match, request.path_info):
+            return None
+        if services.request_device(request) is None:  # not (or no longer) an enrolled tablet
+            return None
+        return redirect("centres:tiles")
+
+
+def _open_on_tablet(match, path):
+    if set(match.namespaces) & TABLET_OPEN_NAMESPACES or match.view_name in TABLET_OPEN_VIEWS:
+        return True
+    return path.startswith(("/admin/", "/documents/", "/static/", "/media/"))

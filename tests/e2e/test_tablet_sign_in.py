@@ -52,6 +52,12 @@ def visible_step(page):
     return page.locator("[data-step]:visible")
 
 
+def settle(page):
+    """After Back: a sign-in screen reached that way moves on to the tiles by itself; wait for it."""
+    page.wait_for_function("() => !/\\/tablette\\/\\d+\\//.test(location.pathname)")
+    page.wait_for_load_state()
+
+
 def header_name(page):
     who = page.locator("header .who")
     return who.inner_text() if who.count() else ""
@@ -70,9 +76,12 @@ def test_the_tablet_forgets_the_previous_learner(page, tablet):
 
     page.locator("header .button--end").click()
     expect(page).to_have_url(re.compile(re.escape(reverse("centres:tiles")) + "$"))
-    for _ in range(2):  # Back never brings A's pages back
-        page.go_back()
+    for _ in range(10):  # Back never brings A's pages back: the tablet always comes back to its tiles
+        if page.go_back() is None:
+            break  # the start of the tablet's history
+        expect(page).to_have_url(re.compile(re.escape(reverse("centres:tiles")) + r"(\?.*)?$"))
         page.wait_for_load_state()
+        expect(page.locator("h1")).to_be_visible()
         assert header_name(page) == "", f"a signed-in page came back at {page.url}"
         assert LESSON_TITLE not in page.locator("body").inner_text()
 
@@ -84,8 +93,9 @@ def test_the_tablet_forgets_the_previous_learner(page, tablet):
     page.locator("[data-next]").click()
     expect(visible_step(page).locator("[data-feedback]")).to_be_hidden()  # A's answer is not B's
     for _ in range(4):
-        page.go_back()
-        page.wait_for_load_state()
+        if page.go_back() is None or page.url == "about:blank":
+            break  # the start of the tablet's history
+        settle(page)
         assert header_name(page) in ("", B_NAME), f"{header_name(page)!r} at {page.url}"
         assert A_NAME not in page.locator("main").inner_text() or "/tablette/" in page.url
 

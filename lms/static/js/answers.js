@@ -94,15 +94,35 @@
     button.focus();
   }
 
-  /* The step's own recording, or the browser's voice reading its [data-speak] texts in ``lang``. */
+  function shown(el) {
+    return el.checkVisibility ? el.checkVisibility() : !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+  }
+
+  function voiceFor(lang) {
+    if (!window.speechSynthesis) return null;
+    var prefix = (lang || "").toLowerCase().split("-")[0];
+    var voices = speechSynthesis.getVoices();
+    for (var i = 0; i < voices.length; i++) {
+      if (voices[i].lang.toLowerCase().split(/[-_]/)[0] === prefix) return voices[i];
+    }
+    return null;
+  }
+
+  /* The step's own recording, or the browser's voice reading the [data-speak] texts shown on screen,
+     in ``lang``. False when neither exists: the caller says so instead of staying silent. */
   function speak(step, lang) {
     var audio = step.querySelector("[data-audio]");
-    if (audio) { audio.currentTime = 0; audio.play(); return; }
-    if (!window.speechSynthesis) return;
-    var text = Array.prototype.map.call(step.querySelectorAll("[data-speak]"), function (el) { return el.textContent; }).join(". ");
-    var utterance = new SpeechSynthesisUtterance(text || step.textContent);
+    if (audio) { audio.currentTime = 0; audio.play(); return true; }
+    var voice = voiceFor(lang);
+    if (!voice) return false;
+    var parts = Array.prototype.filter.call(step.querySelectorAll("[data-speak]"), shown);
+    var text = parts.map(function (el) { return el.textContent.trim(); }).filter(Boolean).join(". ");
+    if (!text) return true;
+    var utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = lang;
+    utterance.voice = voice;
     speechSynthesis.speak(utterance);
+    return true;
   }
 
   function stopSpeaking(root) {

@@ -145,7 +145,7 @@
   if (listen) {
     listen.addEventListener("click", function () {
       A.stopSpeaking(root);
-      A.speak(endScreen.hidden ? steps[index] : endScreen, root.getAttribute("data-lang"));
+      if (!A.speak(endScreen.hidden ? steps[index] : endScreen, root.getAttribute("data-lang"))) showError(strings.no_voice);
     });
   }
 

@@ -90,6 +90,7 @@
     if (text) {
       var words = document.createElement("span");
       words.className = "feedback__text";
+      words.setAttribute("data-speak", "");
       words.textContent = text;
       feedback.appendChild(words);
     }
@@ -226,7 +227,7 @@
   function stopSpeaking() { A.stopSpeaking(root); }
   root.querySelector("[data-listen]").addEventListener("click", function () {
     stopSpeaking();
-    A.speak(endScreen.hidden ? steps[index] : endScreen, root.getAttribute("data-lang"));
+    if (!A.speak(endScreen.hidden ? steps[index] : endScreen, root.getAttribute("data-lang"))) showError(strings.no_voice);
   });
 
   render();
