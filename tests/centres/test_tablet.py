@@ -73,6 +73,19 @@ def test_tiles_filter_by_first_letter(tablet, centre):
     assert "Farid" in html and "Amina" not in html
 
 
+def test_tiles_show_the_name_in_its_own_script_with_the_latin_spelling_under_it(tablet, centre):
+    learner = learner_with_pictures(centre, "أمينة ديالو")
+    accounts_services.learner_profile_ensure(user=learner)
+    learner.learner_profile.latin_name = "Amina Diallo"
+    learner.learner_profile.save()
+    learner_with_pictures(centre, "Farid")
+    html = tablet.get(reverse("centres:tiles")).content.decode()
+    assert '<bdi>أمينة ديالو</bdi></span><span class="tile__latin" dir="ltr">Amina Diallo</span>' in html
+    assert '>أ</a>' in html and '>F</a>' in html  # the letters follow the names' scripts
+    html = tablet.get(reverse("centres:tiles"), {"letter": "أ"}).content.decode()
+    assert "أمينة" in html and "Farid" not in html
+
+
 def test_tile_and_three_pictures_sign_in(tablet, centre):
     learner = learner_with_pictures(centre)
     response = sign_in(tablet, learner)

@@ -13,6 +13,8 @@ from centres import services as centres_services
 from courses.models import Enrolment
 from tests import factories
 
+from .helpers import screenshot
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 A_NAME, B_NAME = "Amina Diallo", "Yonas Tesfay"
@@ -109,4 +111,24 @@ def test_an_idle_tablet_warns_before_closing_the_session(page, tablet):
     expect(warning).to_be_visible(timeout=5_000)
     warning.locator("[data-idle-continue]").click()
     expect(warning).to_be_hidden()
+    assert header_name(page) == A_NAME
+
+
+def test_the_picture_screen_fits_a_landscape_tablet_and_forgives_a_slip(page, tablet):
+    page.goto(reverse("centres:tiles"))
+    page.get_by_role("link", name=A_NAME).click()
+    pictures = page.locator("[data-picture]")
+    expect(pictures).to_have_count(12)
+    for i in range(12):  # every picture visible without scrolling, at 1024×768
+        box = pictures.nth(i).bounding_box()
+        assert box["y"] + box["height"] <= 768, f"picture {i + 1} is below the fold ({box})"
+    screenshot(page, "fr-pictures-1024x768")
+    page.locator('[data-picture="tree"]').click()  # a slip: not one of A's pictures
+    slot = page.locator(".pictures__slot").first
+    expect(slot.locator("svg")).to_have_count(1)
+    slot.click()  # taken back
+    expect(page.locator(".pictures__slot svg")).to_have_count(0)
+    for key in A_PICTURES:
+        page.locator(f'[data-picture="{key}"]').click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("courses:my_path")) + "$"))
     assert header_name(page) == A_NAME

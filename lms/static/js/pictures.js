@@ -1,28 +1,52 @@
 /* Picture password: tap 3 pictures in order; each is read aloud; the form is sent after the third
-   (or, on the newcomer form, when the learner presses the button). */
+   (or, on the newcomer form, when the learner presses the button). A tap on a chosen picture (in
+   the slots above) takes it back, so a slip can be undone before the third one is sent. */
 (function () {
   var form = document.querySelector("[data-picture-form]");
   if (!form) return;
   var chosen = [], slots = form.querySelectorAll(".pictures__slot"), value = form.querySelector("[data-picture-value]");
   var speak = function (text) {
-    if (!window.speechSynthesis) return;
+    if (!window.speechSynthesis || !text) return;
     speechSynthesis.cancel();
     var u = new SpeechSynthesisUtterance(text); u.lang = document.documentElement.lang; speechSynthesis.speak(u);
   };
+  var pictureButton = function (key) { return form.querySelector('[data-picture="' + key + '"]'); };
+  var render = function () {
+    slots.forEach(function (slot, i) {
+      var key = chosen[i];
+      slot.innerHTML = key ? pictureButton(key).querySelector("svg").outerHTML : "";
+      if (key) {
+        slot.setAttribute("role", "button");
+        slot.setAttribute("tabindex", "0");
+        slot.setAttribute("aria-label", form.getAttribute("data-remove-label") + " " + pictureButton(key).getAttribute("aria-label"));
+      } else {
+        slot.removeAttribute("role"); slot.removeAttribute("tabindex"); slot.removeAttribute("aria-label");
+      }
+    });
+    value.value = chosen.join(",");
+  };
+  var takeBack = function (slot) {
+    var index = Array.prototype.indexOf.call(slots, slot);
+    if (index < 0 || index >= chosen.length) return;
+    chosen.splice(index, 1);
+    render();
+  };
   form.addEventListener("click", function (event) {
+    var slot = event.target.closest(".pictures__slot");
+    if (slot) { takeBack(slot); return; }
     var button = event.target.closest("[data-picture]");
     if (!button || chosen.length >= slots.length) return;
     chosen.push(button.getAttribute("data-picture"));
-    slots[chosen.length - 1].innerHTML = button.querySelector("svg").outerHTML;
+    render();
     speak(button.getAttribute("aria-label"));
-    if (chosen.length === slots.length) {
-      value.value = chosen.join(",");
-      if (!form.hasAttribute("data-picture-manual")) form.submit();
-    }
+    if (chosen.length === slots.length && !form.hasAttribute("data-picture-manual")) form.submit();
+  });
+  form.addEventListener("keydown", function (event) {
+    var slot = event.target.closest(".pictures__slot");
+    if (slot && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); takeBack(slot); }
   });
   var clear = form.querySelector("[data-picture-clear]");
-  if (clear) clear.addEventListener("click", function () {
-    chosen = []; value.value = "";
-    slots.forEach(function (slot) { slot.innerHTML = ""; });
-  });
+  if (clear) clear.addEventListener("click", function () { chosen = []; render(); });
+  var error = document.querySelector("[data-sign-in-error]");
+  if (error) speak(error.textContent);
 })();
