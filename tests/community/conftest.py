@@ -28,3 +28,28 @@ def learners(centre):
 @pytest.fixture
 def session(centre, referent):
     return community_factories.session(centre, referent, capacity=2)
+
+
+class ReferentCourse:
+    """A « Devenir référent » course of two lessons."""
+
+    def __init__(self):
+        from community.constants import REFERENT_COURSE_SLUG
+
+        self.course = factories.course(title="Devenir référent", slug=REFERENT_COURSE_SLUG)
+        self.lessons = [factories.lesson(self.course, title=f"Leçon {i}", slug=f"lecon-{i}") for i in (1, 2)]
+
+    def complete(self, learner):
+        from django.utils import timezone
+
+        from courses.constants import ProgressStatus
+        from courses.models import LessonProgress
+
+        for lesson in self.lessons:
+            LessonProgress.objects.create(learner=learner, lesson=lesson, status=ProgressStatus.COMPLETED,
+                                          completed_at=timezone.now())
+
+
+@pytest.fixture
+def referent_course(db):
+    return ReferentCourse()
