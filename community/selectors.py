@@ -87,7 +87,7 @@ def upcoming_for_learner(*, learner, language="", lesson_key=None):
         sessions = sessions.filter(languages__contains=f",{language},")
     if lesson_key:
         sessions = sessions.filter(topics__lesson_key=lesson_key)
-    return sessions.select_related("host").order_by("starts_at")
+    return sessions.select_related("host", "centre").order_by("starts_at")
 
 
 def registrations_of(*, learner, sessions):
@@ -242,3 +242,8 @@ def referent_candidates(*, centre):
         lesson_key__in=keys, status=ProgressStatus.COMPLETED, learner__in=learners
     ).values("learner").annotate(n=Count("lesson_key", distinct=True)).filter(n=len(keys)).values("learner")
     return list(learners.filter(pk__in=done).order_by("display_name"))
+
+
+def centre_people(*, centre):
+    """Everyone with a membership of ``centre`` (for the manager's référent pages)."""
+    return get_user_model().objects.filter(memberships__centre=centre).distinct()

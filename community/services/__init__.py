@@ -8,6 +8,7 @@
 - ``reminders``: the day-before reminders (beat)."""
 
 from .check_ins import check_in_record, walk_in_create
+from .contacts import phone_contact_set
 from .referents import referent_grant, referent_revoke
 from .registrations import registration_cancel, registration_create
 from .reminders import reminders_send
@@ -15,7 +16,7 @@ from .sessions import session_cancel, session_notes_save, session_plan
 from .sign_offs import skill_sign_off
 
 __all__ = [
-    "check_in_record", "walk_in_create", "referent_grant", "referent_revoke", "registration_cancel",
-    "registration_create", "reminders_send", "session_cancel", "session_notes_save", "session_plan",
-    "skill_sign_off",
+    "check_in_record", "walk_in_create", "phone_contact_set", "referent_grant", "referent_revoke",
+    "registration_cancel", "registration_create", "reminders_send", "session_cancel", "session_notes_save",
+    "session_plan", "skill_sign_off",
 ]
