@@ -13,7 +13,7 @@ MAX_DURATION_MINUTES = 8 * 60
 MAX_WEEKLY_REPEATS = 12
 EVENING_FROM_HOUR = 18
 # The course a learner completes before a manager may make them a référent (its slug, any language).
-REFERENT_COURSE_SLUG = "devenir-referent"
+REFERENT_COURSE_SLUG = "referent"
 # Who may host a session at a centre, and who sees every session of it.
 HOST_ROLES = (Role.REFERENT, Role.TRAINER, Role.MANAGER)
 CENTRE_WIDE_ROLES = (Role.TRAINER, Role.MANAGER)

@@ -6,6 +6,7 @@ from wagtail import hooks
 
 from . import selectors
 from .constants import RegistrationStatus
+from .demo import demo_sessions_ensure
 from .models import Registration
 
 
@@ -20,3 +21,8 @@ def my_path_community_section(request):
     return render_to_string("community/_my_path_section.html", {
         "registrations": list(registrations), "sign_offs": list(selectors.sign_offs_of_learner(learner=learner)),
     }, request=request)
+
+
+@hooks.register("passerelle_demo_load")
+def demo_sessions(result):
+    return demo_sessions_ensure(result)
