@@ -104,10 +104,24 @@
     button.className = "attendee attendee--in";
     button.setAttribute("data-learner-id", data.learner_id);
     button.setAttribute("aria-pressed", "true");
+    var avatar = document.createElement("span");
+    avatar.className = "avatar";
+    avatar.setAttribute("aria-hidden", "true");
+    avatar.style.setProperty("--avatar", "#1f5f8b");
+    avatar.textContent = data.name.charAt(0).toUpperCase();
     var name = document.createElement("bdi");
     name.className = "attendee__name";
     name.textContent = data.name;
+    var svgNs = "http://www.w3.org/2000/svg";
+    var mark = document.createElementNS(svgNs, "svg");
+    mark.setAttribute("class", "attendee__mark icon");
+    mark.setAttribute("aria-hidden", "true");
+    var use = document.createElementNS(svgNs, "use");
+    use.setAttribute("href", "#i-check");
+    mark.appendChild(use);
+    button.appendChild(avatar);
     button.appendChild(name);
+    button.appendChild(mark);
     item.appendChild(button);
     list.appendChild(item);
     if (data.pictures.length) {
