@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts.constants import PICTOGRAMS
 
 from .. import selectors, services
+from ..constants import RegistrationStatus
 from ..exceptions import CommunityRefused
 from .hosting import session_or_404
 
@@ -27,7 +28,7 @@ MAX_JSON_BODY = 4 * 1024
 def check_in(request, session_id):
     session = session_or_404(request.user, session_id)
     registrations, check_ins = selectors.session_people(session=session)
-    registered = [r for r in registrations if r.status == "registered"]
+    registered = [r for r in registrations if r.status == RegistrationStatus.REGISTERED]
     registered_ids = {r.learner_id for r in registered}
     others = [p for p in selectors.centre_learners(centre=session.centre).order_by("display_name")
               if p.pk not in registered_ids]

@@ -57,9 +57,12 @@ def host_sessions(request, centre_id):
     now = timezone.now()
     upcoming = [s for s in listed if s.ends_at > now]
     past = sorted((s for s in listed if s.ends_at <= now), key=lambda s: s.starts_at, reverse=True)
+    centre_wide = is_centre_wide(request.user, centre)
+    attendees = [] if centre_wide else selectors.attendees_readable_by(request.user).filter(
+        memberships__centre=centre).distinct().order_by("display_name")
     return render(request, "community/host_sessions.html", {
         "centre": centre, "upcoming": upcoming, "past": past, "hours": selectors.hours_given(past),
-        "attended": sum(s.attended for s in past), "centre_wide": is_centre_wide(request.user, centre),
+        "attended": sum(s.attended for s in past), "centre_wide": centre_wide, "attendees": attendees,
     })
 
 

@@ -241,3 +241,15 @@ def test_notices_show_once_at_the_next_sign_in(client, session, learners, refere
 
     assert "is cancelled" in first and session.title in first
     assert "is cancelled" not in second
+
+
+def test_a_referents_page_lists_only_people_who_came_to_their_sessions(client, centre, session, referent, learners):
+    other = community_factories.referent_in(centre)
+    others_session = community_factories.session(centre, other, title="Pas la mienne")
+    CheckIn.objects.create(session=session, learner=learners[0], client_uuid=uuid.uuid4(), checked_in_by=referent)
+    CheckIn.objects.create(session=others_session, learner=learners[1], client_uuid=uuid.uuid4(), checked_in_by=other)
+    Registration.objects.create(session=session, learner=learners[2], status=RegistrationStatus.REGISTERED)
+    signed_in(client, referent)
+    page = client.get(reverse("community:host_sessions", args=[centre.pk])).content.decode()
+    listed = page.split("People who came to my sessions")[-1]
+    assert "Amina" in listed and "Yonas" not in listed and "Farid" not in listed
