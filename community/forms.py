@@ -36,9 +36,22 @@ class SessionPlanForm(forms.Form):
         help_text=_("1 for a single session; more to repeat it every week at the same time."),
     )
 
-    def __init__(self, *args, topic_choices=(), **kwargs):
+    def __init__(self, *args, topic_choices=(), editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].choices = topic_choices
+        if editing:  # a series is planned once; each of its sessions is changed on its own
+            del self.fields["weeks"]
+
+    @staticmethod
+    def initial_for(session):
+        local = timezone.localtime(session.starts_at)
+        return {
+            "title": session.title, "date": local.date(), "start_time": local.time().replace(second=0),
+            "end_time": timezone.localtime(session.ends_at).time().replace(second=0), "capacity": session.capacity,
+            "languages": session.language_codes, "topics": [str(t.lesson_key) for t in session.topics.all()],
+            "place_kind": session.place_kind, "place_name": session.place_name, "childcare": session.childcare,
+            "step_free": session.step_free,
+        }
 
     def plan(self) -> SessionPlan:
         data = self.cleaned_data
@@ -50,7 +63,7 @@ class SessionPlanForm(forms.Form):
             title=data["title"], starts_at=at(data["start_time"]), ends_at=at(data["end_time"]),
             capacity=data["capacity"], languages=data["languages"], place_kind=data["place_kind"],
             place_name=data["place_name"], childcare=data["childcare"], step_free=data["step_free"],
-            lesson_keys=data["topics"], weeks=data["weeks"],
+            lesson_keys=data["topics"], weeks=data.get("weeks") or 1,
         )
 
     def refuse(self, refused):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("centres/<int:centre_id>/seances/", hosting.host_sessions, name="host_sessions"),
     path("centres/<int:centre_id>/seances/nouvelle/", hosting.session_plan, name="session_plan"),
     path("animer/seances/<int:session_id>/", hosting.session_detail, name="session_detail"),
+    path("animer/seances/<int:session_id>/modifier/", hosting.session_edit, name="session_edit"),
     path("animer/seances/<int:session_id>/annuler/", hosting.session_cancel, name="session_cancel"),
     path("animer/seances/<int:session_id>/accueil/", check_in.check_in, name="check_in"),
     path("animer/seances/<int:session_id>/accueil/pointer/", check_in.check_in_tap, name="check_in_tap"),

@@ -12,11 +12,11 @@ from .contacts import phone_contact_set
 from .referents import referent_grant, referent_revoke
 from .registrations import registration_cancel, registration_create
 from .reminders import reminders_send
-from .sessions import session_cancel, session_notes_save, session_plan
+from .sessions import session_cancel, session_notes_save, session_plan, session_update
 from .sign_offs import skill_sign_off
 
 __all__ = [
     "check_in_record", "walk_in_create", "phone_contact_set", "referent_grant", "referent_revoke",
     "registration_cancel", "registration_create", "reminders_send", "session_cancel", "session_notes_save",
-    "session_plan", "skill_sign_off",
+    "session_plan", "session_update", "skill_sign_off",
 ]

@@ -68,6 +68,23 @@ def _promote_first_waiting(session):
     return first
 
 
+def waiting_promote(session):
+    """Give the free seats of ``session`` (locked by the caller) to the learners waiting, in order; each
+    is told. Returns those promoted."""
+    promoted = []
+    session.refresh_from_db(fields=["registered_count", "capacity"])
+    while session.registered_count < session.capacity:
+        first = _promote_first_waiting(session)
+        if first is None:
+            break
+        promoted.append(first)
+        session.refresh_from_db(fields=["registered_count"])
+    for registration in promoted:
+        transaction.on_commit(lambda r=registration: learner_notify(
+            learner=r.learner, session=session, kind=NoticeKind.PROMOTED))
+    return promoted
+
+
 @transaction.atomic
 def registration_cancel(*, learner, session):
     """Cancel the learner's registration; a seat freed goes to the first learner waiting, who is told.

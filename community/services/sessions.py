@@ -27,6 +27,7 @@ from ..exceptions import CommunityRefused
 from ..models import CommunitySession, Registration, SessionTopic
 from ..notifications import learner_notify
 from ._access import editable_or_403
+from .registrations import waiting_promote
 
 TITLE_MAX_LENGTH = 120
 PLACE_MAX_LENGTH = 160
@@ -119,6 +120,38 @@ def session_plan(*, centre, host, plan: SessionPlan) -> list[CommunitySession]:
         )
         made.append(session)
     return made
+
+
+def _topics_set(session, lessons):
+    session.topics.exclude(lesson_key__in=list(lessons)).delete()
+    known = {str(key) for key in session.topics.values_list("lesson_key", flat=True)}
+    SessionTopic.objects.bulk_create([SessionTopic(session=session, lesson_key=key, lesson_id=pk)
+                                      for key, pk in lessons.items() if key not in known])
+
+
+@transaction.atomic
+def session_update(*, session, by, plan: SessionPlan) -> CommunitySession:
+    """Change a session to come (its host or the centre's staff). Seats never go below those taken; more
+    seats go to the learners waiting, in order."""
+    editable_or_403(by, session)
+    session = CommunitySession.objects.select_for_update().get(pk=session.pk)
+    if session.is_cancelled or session.starts_at <= timezone.now():
+        raise CommunityRefused(_("Only a session to come can be changed."))
+    plan.weeks = 1
+    minutes = _check_plan(plan)
+    if plan.capacity < session.registered_count:
+        raise CommunityRefused(_("%(n)s people are registered: keep at least %(n)s seats.") % {
+            "n": session.registered_count}, "capacity")
+    lessons = _lessons(plan.lesson_keys)
+    session.title, session.place_kind, session.capacity = plan.title.strip(), plan.place_kind, plan.capacity
+    session.place_name = plan.place_name.strip() if plan.place_kind == PlaceKind.PUBLIC else ""
+    session.starts_at, session.duration_minutes = plan.starts_at, minutes
+    session.languages = "," + ",".join(dict.fromkeys(plan.languages)) + ","
+    session.childcare, session.step_free = plan.childcare, plan.step_free
+    session.save()
+    _topics_set(session, lessons)
+    waiting_promote(session)
+    return session
 
 
 def session_cancel(*, session, by) -> int:

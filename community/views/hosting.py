@@ -89,6 +89,26 @@ def session_plan(request, centre_id):
 
 @login_required
 @never_cache
+def session_edit(request, session_id):
+    """Change a session to come: its host, or the centre's staff (any other référent gets a 404)."""
+    session = session_or_404(request.user, session_id)
+    form = SessionPlanForm(request.POST or None, topic_choices=selectors.topic_choices(), editing=True,
+                           initial=SessionPlanForm.initial_for(session))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(session=session, by=request.user, plan=form.plan())
+        except CommunityRefused as refused:
+            form.refuse(refused)
+        else:
+            messages.success(request, _("Session changed."))
+            return redirect("community:session_detail", session_id=session.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "community/session_plan.html", {"centre": session.centre, "form": form,
+                                                          "session": session}, status=status)
+
+
+@login_required
+@never_cache
 def session_detail(request, session_id):
     session = session_or_404(request.user, session_id)
     registrations, check_ins = selectors.session_people(session=session)

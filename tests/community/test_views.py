@@ -253,3 +253,45 @@ def test_a_referents_page_lists_only_people_who_came_to_their_sessions(client, c
     page = client.get(reverse("community:host_sessions", args=[centre.pk])).content.decode()
     listed = page.split("People who came to my sessions")[-1]
     assert "Amina" in listed and "Yonas" not in listed and "Farid" not in listed
+
+
+def test_a_host_changes_a_session_and_more_seats_go_to_those_waiting(client, session, referent, learners,
+                                                                      django_capture_on_commit_callbacks):
+    from community.services import registration_create
+
+    for learner in learners[:3]:
+        registration_create(learner=learner, session=session)  # capacity 2: Farid waits
+    signed_in(client, referent)
+    url = reverse("community:session_edit", args=[session.pk])
+    form = client.get(url).content.decode()
+    assert 'value="Envoyer un e-mail"' in form and 'name="weeks"' not in form
+    data = plan_data(title="Envoyer un e-mail, 2e édition", capacity="3", place_kind="centre", place_name="")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.title == "Envoyer un e-mail, 2e édition" and session.capacity == 3
+    assert Registration.objects.get(learner=learners[2]).status == RegistrationStatus.REGISTERED
+
+
+def test_seats_below_those_taken_are_refused(client, session, referent, learners):
+    from community.services import registration_create
+
+    for learner in learners[:2]:
+        registration_create(learner=learner, session=session)
+    signed_in(client, referent)
+    response = client.post(reverse("community:session_edit", args=[session.pk]),
+                           plan_data(capacity="1", place_kind="centre", place_name=""))
+    assert response.status_code == 400 and "keep at least 2 seats" in response.content.decode()
+    session.refresh_from_db()
+    assert session.capacity == 2 and session.title == "Envoyer un e-mail"
+
+
+def test_a_referent_cannot_edit_another_referents_session(client, centre, session):
+    other = community_factories.referent_in(centre)
+    signed_in(client, other)
+    url = reverse("community:session_edit", args=[session.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, plan_data(title="Pris !")).status_code == 404
+    session.refresh_from_db()
+    assert session.title == "Envoyer un e-mail"

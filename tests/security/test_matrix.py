@@ -526,7 +526,8 @@ def test_django_admin_site_is_not_mounted():
 def test_the_matrix_holds_the_community_pages():
     names = {route.name for route in STAFF_ROUTES}
     community = {"community:session_detail", "community:check_in", "community:check_in_tap", "community:session_review",
-                 "community:session_cancel", "community:attendee_progress", "community:host_sessions",
+                 "community:session_cancel", "community:session_edit", "community:attendee_progress",
+                 "community:host_sessions",
                  "community:session_plan", "community:referents", "community:referent_grant",
                  "community:register", "community:unregister", "community:sessions"}
     assert community <= names
