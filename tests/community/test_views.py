@@ -295,3 +295,20 @@ def test_a_referent_cannot_edit_another_referents_session(client, centre, sessio
     assert client.post(url, plan_data(title="Pris !")).status_code == 404
     session.refresh_from_db()
     assert session.title == "Envoyer un e-mail"
+
+
+@pytest.mark.parametrize("sessions", [2, 12])
+def test_staff_pages_run_a_fixed_number_of_queries(client, centre, referent, learners, sessions,
+                                                   django_assert_max_num_queries):
+    manager = community_factories.staff_in(centre, Role.MANAGER)
+    made = [community_factories.session(centre, referent, title=f"S{i}", days=(i % 3) - 1) for i in range(sessions)]
+    for session in made:
+        for learner in learners[:2]:
+            Registration.objects.create(session=session, learner=learner, status=RegistrationStatus.REGISTERED)
+            CheckIn.objects.create(session=session, learner=learner, client_uuid=uuid.uuid4(), checked_in_by=referent)
+    signed_in(client, manager)
+    urls = [reverse(f"community:{name}", args=[centre.pk]) for name in ("host_sessions", "referents")]
+    urls += [reverse(f"community:{name}", args=[made[0].pk]) for name in ("check_in", "session_detail")]
+    for url in urls:
+        with django_assert_max_num_queries(14):
+            assert client.get(url).status_code == 200

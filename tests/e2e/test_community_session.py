@@ -135,6 +135,9 @@ def test_a_referent_runs_a_session_from_their_phone(new_page, people):
     expect(pages[farid].locator(f'[data-session="{session.pk}"] [data-status]')).to_have_attribute(
         "data-status", "registered")
     assert Registration.objects.get(learner=amina).status == RegistrationStatus.CANCELLED
+    pages[farid].goto(url_in("ar", "community:sessions"))
+    check_accessibility(pages[farid], "sessions (ar)")
+    photograph(pages[farid], "sessions-390x844-ar")
 
     check_in_page = referent_page
     check_in_page.goto(url_in("fr", "community:check_in", session.pk))
