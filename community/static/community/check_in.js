@@ -44,7 +44,8 @@
     }, function () { throw new Error(strings.offline); });
   }
 
-  /* Retried with the same UUID while the network is down (a refusal from the server is final). */
+  /* Retried with the same UUID while the network is down, for as long as the page is open (a refusal
+     from the server is final); the button stays "pending" meanwhile. */
   function postWithRetry(body, attempts) {
     return post(body).catch(function (error) {
       if (error.final || attempts <= 1) throw error;
@@ -73,7 +74,7 @@
   function tap(button) {
     if (button.getAttribute("aria-pressed") === "true" || button.classList.contains("attendee--pending")) return;
     button.classList.add("attendee--pending");
-    postWithRetry({ learner_id: Number(button.getAttribute("data-learner-id")), client_uuid: uuid4() }, 20)
+    postWithRetry({ learner_id: Number(button.getAttribute("data-learner-id")), client_uuid: uuid4() }, Infinity)
       .then(done)
       .catch(function (error) { button.classList.remove("attendee--pending"); showError(error.message); });
   }
@@ -137,7 +138,7 @@
     var submit = form.querySelector("button");
     if (!input.value.trim()) { input.focus(); return; }
     submit.disabled = true;
-    postWithRetry({ display_name: input.value, client_uuid: uuid4() }, 20)
+    postWithRetry({ display_name: input.value, client_uuid: uuid4() }, Infinity)
       .then(function (data) { done(data); if (data.created) addNewPerson(data); input.value = ""; })
       .catch(function (error) { showError(error.message); })
       .then(function () { submit.disabled = false; });
