@@ -12,6 +12,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from core.once import first_submission
 
@@ -139,7 +140,14 @@ def course_start(request, course_id):
     return redirect(target.url if target else course.url)
 
 
+MY_PATH_SECTIONS_HOOK = "passerelle_my_path_sections"
+
+
 @login_required
 def my_path(request):
+    """« Mon parcours »: the courses followed, then the sections other apps add through the
+    ``passerelle_my_path_sections`` hook (a function of the request returning HTML), so that courses
+    imports none of them."""
     courses = CoursePage.followed_by(request.user)
-    return render(request, "courses/my_path.html", {"courses": courses})
+    sections = [html for hook in hooks.get_hooks(MY_PATH_SECTIONS_HOOK) if (html := hook(request))]
+    return render(request, "courses/my_path.html", {"courses": courses, "sections": sections})

@@ -164,7 +164,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
     "exam-attempts-overdue": {"task": "certification.scheduled.exam_attempts_overdue_submit", "schedule": 60.0},
     "certificates-pending": {"task": "certification.tasks.certificates_complete_pending", "schedule": 300.0},
+    # Remind learners of tomorrow's community sessions (once per registration, however often it runs).
+    "community-reminders": {"task": "community.tasks.session_reminders_send", "schedule": 3600.0},
 }
+# SMS reminders go through this provider class (``send(number, text)``); the default only logs them.
+PASSERELLE_SMS_BACKEND = os.environ.get("PASSERELLE_SMS_BACKEND", "community.sms.LoggingSmsBackend")
 
 # Languages: French first, then English and Arabic (right to left).
 LANGUAGE_CODE = "fr"
@@ -254,6 +258,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # What reminders would send by SMS (the default backend) is printed.
+    "loggers": {"passerelle.outbox": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # Serve uploaded media from Django (the demo and tests); production serves them from storage.

@@ -179,3 +179,28 @@ def test_every_zone_key_used_by_the_content_exists():
                 for _kind, value in lesson["steps"]:
                     if "zones" in value:
                         assert zones.get(value["zones"]), value["zones"]
+
+
+@pytest.mark.django_db
+def test_referent_course_is_in_french_and_arabic(demo):
+    french = CoursePage.objects.get(slug="referent", locale__language_code="fr")
+    arabic = CoursePage.objects.get(slug="referent", locale__language_code="ar")
+    assert french.title == "Devenir référent" and arabic.live and arabic.translation_key == french.translation_key
+    french_lessons = list(LessonPage.objects.child_of(french))
+    arabic_lessons = list(LessonPage.objects.child_of(arabic))
+    assert len(french_lessons) == 5
+    assert [p.translation_key for p in arabic_lessons] == [p.translation_key for p in french_lessons]
+    for source, translated in zip(french_lessons, arabic_lessons, strict=True):
+        assert [s.id for s in translated.steps] == [s.id for s in source.steps], translated  # progress follows
+        assert any("\u0600" <= ch <= "\u06ff" for ch in translated.title)
+
+
+@pytest.mark.django_db
+def test_demo_has_community_sessions_and_prints_what_reminders_send(demo):
+    from community.models import CommunitySession, Registration
+
+    sessions = CommunitySession.objects.filter(host__username="referent")
+    assert sessions.count() == 2  # the second run kept them
+    assert Registration.objects.filter(session__in=sessions).count() == 3
+    assert "Community session « Les e-mails, en arabe »" in demo["output"]
+    assert "Reminders for tomorrow's sessions sent now: 2" in demo["output"]

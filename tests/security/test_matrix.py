@@ -12,6 +12,7 @@ Each URL has a positive control: someone entitled to B's objects (B's manager, B
 superuser for Wagtail's user admin) opens it successfully, so the matrix cannot pass because a URL
 was wrong or an object missing."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlparse
@@ -36,6 +37,9 @@ from centres.models import Centre, Cohort, EnrolledDevice, Membership
 from certification import services as certification_services
 from certification.codes import verification_code_new
 from certification.models import Certificate, CertificationLevel, ExamSession, SessionCandidate
+from community.constants import RegistrationStatus
+from community.models import CheckIn, CommunitySession, Registration, SkillSignOff
+from courses.models import Competence
 from tests import factories
 
 # --- Which URLs are staff URLs ---------------------------------------------------------------------
@@ -43,7 +47,7 @@ from tests import factories
 # The site's staff pages live in the centres namespace (all but its public and tablet pages, listed
 # below); any other URL taking one of SCOPED_KWARGS is a staff URL too, wherever it lives (the
 # dashboards to come, say). The accounts namespace holds sign-in and a learner's own pages only.
-SITE_STAFF_NAMESPACES = {"centres"}
+SITE_STAFF_NAMESPACES = {"centres", "community"}
 SCOPED_KWARGS = {"centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id", "candidate_id"}
 # What a `pk` means: per Wagtail admin namespace (the admin screens over centre data), per site route.
 PK_OBJECTS = {
@@ -62,6 +66,8 @@ PUBLIC_ROUTES = {
     "centres:join": "a newcomer types a centre's join code",
     "centres:join_with_code": "the join code itself is the secret a centre hands out",
 }
+# Community pages for learners: the one entitled to B's session is B's learner (the positive control).
+LEARNER_ROUTES = {"community:sessions", "community:register", "community:unregister", "community:phone_set"}
 # Routes about a newcomer not yet confirmed (the others take a confirmed learner).
 NEWCOMER_ROUTES = {"centres:newcomer_confirm", "centres:newcomer_remove"}
 # URLs of ours that take an object id and are not staff URLs, and why.
@@ -143,7 +149,8 @@ def our_packages():
 # ASCII names, so that they would show in a JSON export or a CSV as they are.
 B_NAMES = {
     "centre": "Centre Bravo Xylophone", "cohort": "Cohorte Quetzal", "learner": "Zenobia Bravoski",
-    "newcomer": "Ulrich Quokkason", "device": "Tablette Yakbravo",
+    "newcomer": "Ulrich Quokkason", "device": "Tablette Yakbravo", "session": "Atelier Bravo Zanzibar",
+    "place": "Bibliothèque Quokka", "evidence": "Envoyé un courriel Xylobravo",
 }
 ATTACKERS = ("anonymous", "learner_A", "referent_A", "trainer_A", "manager_A")
 ADMIN_PERMISSIONS = [
@@ -186,6 +193,24 @@ def exam_candidate_of(learner, centre, supervisor):
     return certification_services.candidate_join(learner=learner, code=session.access_code)
 
 
+def community_session_of(centre, host, title, learner=None):
+    """A community session to come at ``centre``, in a named public place; ``learner`` registered, came and
+    had a skill signed off."""
+    session = CommunitySession.objects.create(
+        centre=centre, host=host, title=title, starts_at=timezone.now() + timedelta(days=2), capacity=5,
+        languages=",fr,", place_kind="public", place_name=f"{B_NAMES['place']}" if learner else "Parc Alpha",
+    )
+    if learner is not None:
+        Registration.objects.create(session=session, learner=learner, status=RegistrationStatus.REGISTERED)
+        session.registered_count = 1
+        session.save()
+        CheckIn.objects.create(session=session, learner=learner, client_uuid=uuid.uuid4(), checked_in_by=host)
+        SkillSignOff.objects.create(learner=learner, competence=Competence.objects.get_or_create(
+            code="MAT", defaults={"domain": "Matrice", "name": "Compétence de la matrice"})[0], session=session,
+            signed_by=host, evidence=B_NAMES["evidence"])
+    return session
+
+
 @dataclass
 class World:
     centre_a: Centre
@@ -199,6 +224,7 @@ class World:
     certificate_b: Certificate
     exam_session_b: ExamSession
     candidate_b: SessionCandidate
+    session_b: CommunitySession
     cookie_a: str
     cookie_b: str
     superuser: object
@@ -239,11 +265,14 @@ def world_build():
     }
     certificate_b = certificate_of(learner_b, b)
     candidate_b = exam_candidate_of(learner_b, b, manager_b)
+    session_a = community_session_of(a, people["referent_A"], "Atelier Alpha")
+    CheckIn.objects.create(session=session_a, learner=people["learner_A"], client_uuid=uuid.uuid4())
     return World(
         centre_a=a, centre_b=b, cohort_b=cohort_b, learner_b=learner_b, newcomer_b=newcomer_b,
         manager_b=manager_b, device_b=device_b, cookie_a=cookie_a, cookie_b=cookie_b,
         erasure_b=privacy.erasure_request_create(user=learner_b, by=learner_b),
         certificate_b=certificate_b, exam_session_b=candidate_b.session, candidate_b=candidate_b,
+        session_b=community_session_of(b, manager_b, B_NAMES["session"], learner=learner_b),
         superuser=factories.UserFactory(is_superuser=True, is_staff=True), people=people,
     )
 
@@ -255,6 +284,7 @@ def _b_roots(world):
     return {
         Centre: [world.centre_b.pk], Cohort: [world.cohort_b.pk], EnrolledDevice: [world.device_b.pk],
         Certificate: [world.certificate_b.pk], get_user_model(): world.b_user_ids,
+        CommunitySession: [world.session_b.pk],
     }
 
 
@@ -348,6 +378,7 @@ PARAMETERS = {
     "cohort_id": lambda world, route: world.cohort_b.pk,
     "exam_session_id": lambda world, route: world.exam_session_b.pk,
     "candidate_id": lambda world, route: world.candidate_b.pk,
+    "session_id": lambda world, route: world.session_b.pk,
     "pk": lambda world, route: OBJECTS[_pk_of(route)](world),
 }
 
@@ -392,9 +423,9 @@ def refusal_paths():
 
 
 def is_refusal(client, response, url):
-    """403, 404 or 405; a redirect to a sign-in page or to the admin's home (Wagtail's "you may not");
+    """401, 403, 404 or 405; a redirect to a sign-in page or to the admin's home (Wagtail's "you may not");
     or LocaleMiddleware's redirect of a 404 to the same path under /fr/, which must answer 404."""
-    if response.status_code in (403, 404, 405):
+    if response.status_code in (401, 403, 404, 405):  # 401: a JSON endpoint's "sign in again"
         return True
     if response.status_code not in (301, 302):
         return False
@@ -423,6 +454,8 @@ def entitled_client(world, route):
         client.cookies[centre_services.DEVICE_COOKIE] = world.cookie_b
     elif route.namespace in SUPERUSER_NAMESPACES:
         client.force_login(world.superuser)
+    elif route.name in LEARNER_ROUTES:
+        client.force_login(world.learner_b)
     else:
         client.force_login(world.manager_b)
     return client
@@ -502,7 +535,7 @@ def test_the_matrix_holds_the_staff_pages_and_the_admin_screens():
 def test_the_exceptions_name_urls_that_exist():
     """An exception for a URL that is gone would hide a new one of the same name."""
     names = {route.name for route in all_routes()}
-    listed = set(PUBLIC_ROUTES) | TABLET_ROUTES | NEWCOMER_ROUTES | set(OUTSIDE_THE_MATRIX)
+    listed = set(PUBLIC_ROUTES) | TABLET_ROUTES | NEWCOMER_ROUTES | LEARNER_ROUTES | set(OUTSIDE_THE_MATRIX)
     listed |= {name for name in PK_OBJECTS if ":" in name}
     assert listed <= names, f"gone: {listed - names}"
 
@@ -510,3 +543,13 @@ def test_the_exceptions_name_urls_that_exist():
 def test_django_admin_site_is_not_mounted():
     """Django's own admin knows nothing of centres: mounted, it would show every centre's people."""
     assert not [route.name for route in all_routes() if route.namespace == "admin"]
+
+
+def test_the_matrix_holds_the_community_pages():
+    names = {route.name for route in STAFF_ROUTES}
+    community = {"community:session_detail", "community:check_in", "community:check_in_tap", "community:session_review",
+                 "community:session_cancel", "community:session_edit", "community:attendee_progress",
+                 "community:host_sessions",
+                 "community:session_plan", "community:referents", "community:referent_grant",
+                 "community:register", "community:unregister", "community:sessions"}
+    assert community <= names

@@ -49,4 +49,4 @@ COMPETENCES = [
 ]
 
 # The catalogue, in the order learners see it.
-COURSE_MODULES = ["emails", "ameli", "caf", "emploi", "code"]
+COURSE_MODULES = ["emails", "ameli", "caf", "emploi", "code", "referent"]

@@ -7,9 +7,11 @@ only for trying Passerelle. Even then it never changes an account that already e
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail import hooks
 
 from courses.demo.loader import DEMO_PASSWORD, LEARNER_PICTURES, demo_load
 
+DEMO_HOOK = "passerelle_demo_load"  # functions of the DemoResult returning lines to print
 NOT_PRODUCTION_FLAG = "--this-is-not-production"
 UNCHANGED_NOTE = "the demo password and pictures if an earlier run created it"
 REFUSAL = (
@@ -33,10 +35,14 @@ class Command(BaseCommand):
             raise CommandError(REFUSAL)
         with transaction.atomic():
             result = demo_load()
+            # Other apps add their part of the demo (community sessions…): courses imports none of them.
+            extras = [line for hook in hooks.get_hooks(DEMO_HOOK) for line in (hook(result) or [])]
         for warning in result.warnings:
             self.stderr.write(self.style.WARNING(warning))
         ready = f"Demo ready: {len(result.courses)} course pages, centre « {result.centre} »."
         self.stdout.write(self.style.SUCCESS(ready))
+        for line in extras:
+            self.stdout.write(line)
         self.print_accounts(result.accounts)
 
     def print_accounts(self, accounts):
