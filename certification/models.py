@@ -81,7 +81,12 @@ class LevelCompetence(Orderable):
         _("questions drawn"), default=6, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
 
-    panels = [FieldPanel("competence"), FieldPanel("questions_drawn")]
+    sign_off_required = models.BooleanField(
+        _("a référent's sign-off is required"), default=False,
+        help_text=_("The learner sits the exam once a référent signed off this competence in a community session."),
+    )
+
+    panels = [FieldPanel("competence"), FieldPanel("questions_drawn"), FieldPanel("sign_off_required")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("competence of a level")

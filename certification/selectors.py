@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from centres.constants import Role
 from centres.selectors import centres_readable_by
+from core.sign_offs import competences_signed_off
 from courses.models import LessonPage
 from courses.selectors import completed_lesson_keys
 
@@ -28,6 +29,13 @@ def level_lessons_missing(*, learner, level) -> list[LessonPage]:
         return []
     lessons = LessonPage.objects.filter(translation_key__in=missing, locale=Locale.get_default())
     return list(lessons.defer_streamfields())
+
+
+def level_sign_offs_missing(*, learner, level) -> list:
+    """The competences of ``level`` that need a référent's sign-off the learner does not have yet."""
+    required = [lc.competence for lc in level.competences.filter(sign_off_required=True).select_related("competence")]
+    signed = competences_signed_off(learner=learner, competence_ids=[c.pk for c in required])
+    return [competence for competence in required if competence.pk not in signed]
 
 
 def retake_allowed_from(*, learner, level):

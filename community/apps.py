@@ -7,4 +7,9 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community sessions")
 
     def ready(self):
+        from core.sign_offs import sign_off_reader_register
+
         from . import signals  # noqa: F401
+        from .selectors import competences_signed_off_for
+
+        sign_off_reader_register(competences_signed_off_for)

@@ -247,3 +247,9 @@ def referent_candidates(*, centre):
 def centre_people(*, centre):
     """Everyone with a membership of ``centre`` (for the manager's référent pages)."""
     return get_user_model().objects.filter(memberships__centre=centre).distinct()
+
+
+def competences_signed_off_for(learner, competence_ids):
+    """The competences, among ``competence_ids``, a référent signed off for ``learner`` (any session)."""
+    return set(SkillSignOff.objects.filter(learner=learner, competence_id__in=competence_ids)
+               .values_list("competence_id", flat=True))

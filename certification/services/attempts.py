@@ -68,6 +68,10 @@ def _exam_refusal(candidate):
     missing = selectors.level_lessons_missing(learner=learner, level=level)
     if missing:
         return _("Complete these lessons first: %(lessons)s.") % {"lessons": ", ".join(p.title for p in missing)}
+    unsigned = selectors.level_sign_offs_missing(learner=learner, level=level)
+    if unsigned:
+        return _("A référent has not yet seen you do this in a session: %(competences)s.") % {
+            "competences": ", ".join(c.name for c in unsigned)}
     retake = selectors.retake_allowed_from(learner=learner, level=level)
     if retake is not None:
         return _("You can sit this exam again from %(date)s.") % {"date": formats.date_format(retake, "j F Y")}
