@@ -158,3 +158,10 @@ def test_a_deactivated_learner_cannot_sign_in_with_their_code(client, centre):
     user.is_active = False
     user.save()
     assert type_code(client, code_of(user)).status_code == 400
+
+
+def test_the_sign_in_page_leads_with_the_learners_way_in(client):
+    with translation.override("fr"):
+        html = client.get(reverse("accounts:login")).content.decode()
+        code_link = html.index(f'href="{reverse("accounts:home_code")}"')
+    assert code_link < html.index('name="password"')  # the learner's way first, the staff form under it

@@ -67,3 +67,4 @@ def test_the_server_error_page_needs_nothing_but_the_language(language):
         html = render_to_string("500.html")
         assert translation.gettext("Something went wrong on our side.") in html
     _is_ours(html, language)
+
