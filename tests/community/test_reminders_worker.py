@@ -13,7 +13,7 @@ from community.services import registration_create
 from community.tasks import session_reminders_send
 from lms.celery import app as celery_app
 from tests import factories
-from tests.certification.test_issue_worker import _start_worker, _stop
+from tests.workers import worker_start, worker_stop
 
 from . import factories as community_factories
 
@@ -31,12 +31,12 @@ def test_reminders_sent_twice_by_beat_reach_each_learner_once(transactional_db, 
     for learner in learners:
         registration_create(learner=learner, session=session)  # the fourth waits: no reminder
     celery_app.control.purge()
-    worker = _start_worker(tmp_path / "worker.log")
+    worker = worker_start(tmp_path / "worker.log")
     try:
         results = [session_reminders_send.delay(), session_reminders_send.delay()]
         sent = [result.get(timeout=60) for result in results]
     finally:
-        _stop(worker)
+        worker_stop(worker)
 
     assert sorted(sent) == [0, 3]
     assert Notice.objects.filter(kind=NoticeKind.REMINDER).count() == 3
