@@ -33,13 +33,13 @@ def tb(message, language, **values):
         return translation.gettext(message) % values
 
 
-def check_accessibility(page, where):
-    """axe-core inside the page: no serious or critical violation."""
+def check_accessibility(page, where, *, strict=False):
+    """axe-core inside the page: no serious or critical violation (``strict``: none of any impact)."""
     required("axe-core (npm ci)", AXE_JS)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_JS.read_text())  # evaluated by the browser tools: the site's CSP blocks inline tags
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    blocking = [v for v in results["violations"] if strict or v["impact"] in BLOCKING_IMPACTS]
     minor = sorted(f"{v['id']} ({v['impact']})" for v in results["violations"] if v not in blocking)
     if minor:
         print(f"axe on {where}, not blocking: {', '.join(minor)}")

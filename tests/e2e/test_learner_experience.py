@@ -5,10 +5,11 @@ says so when the tablet has no voice instead of staying silent."""
 import pytest
 from playwright.sync_api import expect
 
+from centres import services as centres_services
 from courses.models import Enrolment
 from tests import factories
 
-from .helpers import screenshot, t
+from .helpers import check_accessibility, screenshot, t
 from .test_lesson_walk import KINDS, Walk, published_lesson
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -73,3 +74,22 @@ def test_listen_says_when_the_tablet_has_no_voice(page):
     page.locator("[data-listen]").click()
     expect(page.locator("[data-error]")).to_have_text(
         t("This tablet has no voice for this language, and this step has no recording.", "fr"))
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_error_pages_and_a_revoked_tablet_speak_the_learners_language(page, live_server, language):
+    page.goto(f"/{language}/cette-page-n-existe-pas/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
+    expect(page.locator("h1")).to_have_text(t("This page does not exist.", language))
+    check_accessibility(page, f"the 404 page in {language}", strict=True)
+    screenshot(page, f"{language}-404-1024x768")
+
+    device, cookie = centres_services.device_enrol(centre=factories.CentreFactory(), name="Tablette", by=None)
+    centres_services.device_revoke(device=device)
+    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    page.goto(f"/{language}/tablette/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("h1")).to_have_text(t("You cannot open this page.", language))
+    expect(page.get_by_role("link", name=t("Back to the start", language))).to_be_visible()
+    check_accessibility(page, f"the page of a revoked tablet in {language}", strict=True)
+    screenshot(page, f"{language}-revoked-tablet-1024x768")
