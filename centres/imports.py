@@ -22,7 +22,9 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -191,15 +193,54 @@ def _too_many_rows(rows_read: int) -> ImportRefused:
     )
 
 
+# Words a centre's own spreadsheet may use for a column, besides the column's key and its label in
+# every language of the site (which the template the site hands out uses).
+COLUMN_ALIASES = {
+    "display_name": ("nom", "nom complet", "prenom nom", "name"),
+    "latin_name": ("nom latin", "nom en alphabet latin"),
+    "avatar_colour": ("couleur", "colour", "color"),
+    "languages_spoken": ("langues", "langue", "languages"),
+    "cohort": ("groupe", "cohorte", "promotion", "group"),
+    "pin": ("code", "code pin", "code secret"),
+}
+
+
+def _header_key(text) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def column_names() -> dict:
+    """Every header the import understands, normalised, to the column it names."""
+    names = {}
+    for column in COLUMNS:
+        names[_header_key(column)] = column
+        for alias in COLUMN_ALIASES.get(column, ()):
+            names[_header_key(alias)] = column
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                names[_header_key(str(COLUMN_LABELS[column]))] = column
+    for column in IGNORED_COLUMNS:
+        names[_header_key(column)] = column
+    return names
+
+
+def _columns_of(header_row) -> list:
+    names = column_names()
+    return [names.get(_header_key(_cell_text(h)), _cell_text(h).strip().lower()) for h in header_row]
+
+
 def _rows_from_table(table) -> ImportFile:
     """Read rows lazily and count every one, empty or not: a file of too many rows is refused at the
     limit, without reading the rest."""
     table = iter(table)
-    headers = [_cell_text(h).strip().lower() for h in itertools.islice(next(table, None) or (), MAX_COLUMNS)]
+    headers = _columns_of(itertools.islice(next(table, None) or (), MAX_COLUMNS))
     if not headers:
         raise ImportRefused(_("The file is empty."))
     if "display_name" not in headers:
-        raise ImportRefused(_("The first row must name the columns, with at least « display_name »."))
+        raise ImportRefused(_("The first row must name the columns, with at least « %(name)s ».")
+                            % {"name": COLUMN_LABELS["display_name"]})
     rows = []
     for rows_read, cells in enumerate(table, start=1):
         if rows_read > MAX_ROWS:

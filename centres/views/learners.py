@@ -24,7 +24,15 @@ from core.stash import stash_id, stash_put, stash_take
 from .. import learners, selectors
 from ..constants import Role
 from ..forms_learners import ImportConfirmForm, LearnerCreateForm, LearnerImportForm
-from ..imports import COLUMNS, FILE_TOO_LARGE, MAX_FILE_BYTES, ImportRefused, import_file_read, import_rows_check
+from ..imports import (
+    COLUMN_LABELS,
+    COLUMNS,
+    FILE_TOO_LARGE,
+    MAX_FILE_BYTES,
+    ImportRefused,
+    import_file_read,
+    import_rows_check,
+)
 from ..models import Membership
 from ..permissions import staffed_centre_or_403
 
@@ -191,6 +199,7 @@ def learner_import_confirm(request, centre_id):
 def import_template(request, centre_id):
     """An empty CSV with the expected columns, to fill in a spreadsheet."""
     staffed_centre_or_403(request.user, centre_id)
-    response = HttpResponse("\ufeff" + ";".join(COLUMNS) + "\r\n", content_type="text/csv; charset=utf-8")
+    headers = [str(COLUMN_LABELS[column]) for column in COLUMNS]  # in the trainer's language; read back as such
+    response = HttpResponse("\ufeff" + ";".join(headers) + "\r\n", content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="learners.csv"'
     return response

@@ -183,7 +183,7 @@ REFUSED_FILES = {
     "just over 2 MB": ("learners.csv", HEADER + "\n" + "A" * imports.MAX_FILE_BYTES, "larger than 2 MB"),
     "over 5 000 rows": ("learners.csv", big_csv(5001), "more than 5000 rows"),
     "10 000 rows": ("learners.csv", big_csv(10_000), "more than 5000 rows"),
-    "no header": ("learners.csv", "Amina;;;;;\n", "at least « display_name »"),
+    "no header": ("learners.csv", "Amina;;;;;\n", "at least « Name »"),
     "empty": ("learners.csv", b"", "is empty."),
     "only blank lines": ("learners.csv", "\n\n", "The file is empty."),
 }
@@ -253,8 +253,21 @@ def test_a_trainer_of_another_centre_cannot_confirm_an_import_here(client, train
     assert not User.objects.filter(display_name__in=["Amina Diallo", "Intrus"]).exists()
 
 
-def test_the_empty_list_to_fill_in_has_the_columns(trainer_client, centre):
+def test_the_empty_list_to_fill_in_has_the_columns_in_the_trainers_language(trainer_client, centre):
     response = trainer_client.get(url("import_template", centre))
     text = response.content.decode("utf-8-sig")
-    assert text.strip() == HEADER
+    language = response.wsgi_request.LANGUAGE_CODE
+    with translation.override(language):
+        labels = [str(imports.COLUMN_LABELS[column]) for column in imports.COLUMNS]
+    assert text.strip() == ";".join(labels)
     assert imports.import_file_read(name="x.csv", data=response.content).rows == []
+    filled = response.content + "Amina Diallo;;#2a6f97;;;\r\n".encode()
+    assert imports.import_file_read(name="x.csv", data=filled).rows[0][1]["display_name"] == "Amina Diallo"
+
+
+@pytest.mark.parametrize("header", ["Nom;Couleur;Groupe", "NOM ; couleur ; groupe", "display_name;avatar_colour;cohort",
+                                    "Prénom Nom;Color;Cohorte"])
+def test_a_centres_own_spreadsheet_headers_are_understood(header):
+    data = f"{header}\nAmina Diallo;#2a6f97;Lundi\n".encode()
+    (row,) = imports.import_file_read(name="x.csv", data=data).rows
+    assert row[1] == {"display_name": "Amina Diallo", "avatar_colour": "#2a6f97", "cohort": "Lundi"}
