@@ -83,7 +83,7 @@ class LevelCompetence(Orderable):
 
     sign_off_required = models.BooleanField(
         _("a référent's sign-off is required"), default=False,
-        help_text=_("The learner sits the exam once a référent signed off this competence in a community session."),
+        help_text=_("The learner sits the exam once a référent has signed off this competence in a community session."),
     )
 
     panels = [FieldPanel("competence"), FieldPanel("questions_drawn"), FieldPanel("sign_off_required")]

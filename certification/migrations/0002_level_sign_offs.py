@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='levelcompetence',
             name='sign_off_required',
-            field=models.BooleanField(default=False, help_text='The learner sits the exam once a référent signed off this competence in a community session.', verbose_name="a référent's sign-off is required"),
+            field=models.BooleanField(default=False, help_text='The learner sits the exam once a référent has signed off this competence in a community session.', verbose_name="a référent's sign-off is required"),
         ),
     ]
