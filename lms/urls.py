@@ -13,6 +13,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from certification.views import verify as certification_verify
 from courses.routing import serve as page_serve
 
+from .views import after_sign_in
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -58,6 +60,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", media_serve)]
 
 urlpatterns += i18n_patterns(
+    path("bienvenue-a-bord/", after_sign_in, name="after_sign_in"),
     path("", include("accounts.urls")),
     path("", include("centres.urls")),
     path("", include("courses.urls")),

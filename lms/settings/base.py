@@ -96,7 +96,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "centres:start"
-LOGIN_REDIRECT_URL = "courses:my_path"
+LOGIN_REDIRECT_URL = "after_sign_in"  # staff to their centre, learners to « Mon parcours »
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 PASSWORD_HASHERS = [

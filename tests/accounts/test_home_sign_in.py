@@ -10,6 +10,8 @@ from accounts import services as accounts_services
 from accounts import sign_in
 from accounts.constants import MAX_FAILURES, SecretKind
 from accounts.views import cards as card_views
+from centres.constants import Role
+from centres.models import Membership
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +167,17 @@ def test_the_sign_in_page_leads_with_the_learners_way_in(client):
         html = client.get(reverse("accounts:login")).content.decode()
         code_link = html.index(f'href="{reverse("accounts:home_code")}"')
     assert code_link < html.index('name="password"')  # the learner's way first, the staff form under it
+
+
+def test_a_password_sign_in_takes_staff_to_their_centre_and_learners_to_their_path(client):
+    centre = factories.CentreFactory()
+    manager, learner = factories.UserFactory(), factories.UserFactory()
+    Membership.objects.create(user=manager, centre=centre, role=Role.MANAGER)
+    Membership.objects.create(user=learner, centre=centre, role=Role.LEARNER)
+    with translation.override("fr"):
+        login, learners, path = reverse("accounts:login"), reverse("centres:learner_list", args=[centre.pk]), \
+            reverse("courses:my_path")
+    for user, landing in ((manager, learners), (learner, path)):
+        response = client.post(login, {"username": user.username, "password": factories.PASSWORD}, follow=True)
+        assert response.redirect_chain[-1][0] == landing, (user, response.redirect_chain)
+        client.logout()

@@ -261,7 +261,7 @@ def test_the_empty_list_to_fill_in_has_the_columns_in_the_trainers_language(trai
         labels = [str(imports.COLUMN_LABELS[column]) for column in imports.COLUMNS]
     assert text.strip() == ";".join(labels)
     assert imports.import_file_read(name="x.csv", data=response.content).rows == []
-    filled = response.content + "Amina Diallo;;#2a6f97;;;\r\n".encode()
+    filled = response.content + b"Amina Diallo;;#2a6f97;;;\r\n"
     assert imports.import_file_read(name="x.csv", data=filled).rows[0][1]["display_name"] == "Amina Diallo"
 
 

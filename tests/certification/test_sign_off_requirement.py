@@ -10,7 +10,6 @@ from certification.exceptions import ExamRefused
 from certification.models import ExamAttempt, LevelCompetence
 from community.services.check_ins import check_in_record
 from community.services.sign_offs import skill_sign_off
-from tests.certification import factories as cert
 from tests.community import factories as community
 
 pytestmark = pytest.mark.django_db
