@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "csp",
     "axes",
+    "django_filters",
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
