@@ -36,6 +36,7 @@ from centres.models import Centre, Cohort, EnrolledDevice, Membership
 from certification import services as certification_services
 from certification.codes import verification_code_new
 from certification.models import Certificate, CertificationLevel, ExamSession, SessionCandidate
+from dashboards.models import Network
 from tests import factories
 
 # --- Which URLs are staff URLs ---------------------------------------------------------------------
@@ -43,8 +44,10 @@ from tests import factories
 # The site's staff pages live in the centres namespace (all but its public and tablet pages, listed
 # below); any other URL taking one of SCOPED_KWARGS is a staff URL too, wherever it lives (the
 # dashboards to come, say). The accounts namespace holds sign-in and a learner's own pages only.
-SITE_STAFF_NAMESPACES = {"centres"}
-SCOPED_KWARGS = {"centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id", "candidate_id"}
+SITE_STAFF_NAMESPACES = {"centres", "dashboards"}
+SCOPED_KWARGS = {
+    "centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id", "candidate_id", "network_id",
+}
 # What a `pk` means: per Wagtail admin namespace (the admin screens over centre data), per site route.
 PK_OBJECTS = {
     "centre_admin": "centre", "cohort_admin": "cohort", "wagtailusers_users": "learner",
@@ -143,9 +146,10 @@ def our_packages():
 # ASCII names, so that they would show in a JSON export or a CSV as they are.
 B_NAMES = {
     "centre": "Centre Bravo Xylophone", "cohort": "Cohorte Quetzal", "learner": "Zenobia Bravoski",
-    "newcomer": "Ulrich Quokkason", "device": "Tablette Yakbravo",
+    "newcomer": "Ulrich Quokkason", "device": "Tablette Yakbravo", "network": "Reseau Wombatique",
 }
-ATTACKERS = ("anonymous", "learner_A", "referent_A", "trainer_A", "manager_A")
+# The network admin of A administers a network of centres holding A (and not B).
+ATTACKERS = ("anonymous", "learner_A", "referent_A", "trainer_A", "manager_A", "network_admin_A")
 ADMIN_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     *[("centres", f"{action}_{model}") for action in ("add", "change", "delete") for model in ("centre", "cohort")],
@@ -186,6 +190,19 @@ def exam_candidate_of(learner, centre, supervisor):
     return certification_services.candidate_join(learner=learner, code=session.access_code)
 
 
+def networks_of(a, b, manager_b):
+    """A network holding A, with its administrator (an attacker), and B's network, administered by B's
+    manager (the positive control of the network pages)."""
+    network_a = Network.objects.create(name="Reseau Alpha")
+    network_a.centres.add(a)
+    admin_a = factories.UserFactory(display_name="Network admin A")
+    network_a.administrators.add(admin_a)
+    network_b = Network.objects.create(name=B_NAMES["network"])
+    network_b.centres.add(b)
+    network_b.administrators.add(manager_b)
+    return admin_a, network_b
+
+
 @dataclass
 class World:
     centre_a: Centre
@@ -199,6 +216,7 @@ class World:
     certificate_b: Certificate
     exam_session_b: ExamSession
     candidate_b: SessionCandidate
+    network_b: Network
     cookie_a: str
     cookie_b: str
     superuser: object
@@ -239,11 +257,12 @@ def world_build():
     }
     certificate_b = certificate_of(learner_b, b)
     candidate_b = exam_candidate_of(learner_b, b, manager_b)
+    people["network_admin_A"], network_b = networks_of(a, b, manager_b)
     return World(
         centre_a=a, centre_b=b, cohort_b=cohort_b, learner_b=learner_b, newcomer_b=newcomer_b,
         manager_b=manager_b, device_b=device_b, cookie_a=cookie_a, cookie_b=cookie_b,
         erasure_b=privacy.erasure_request_create(user=learner_b, by=learner_b),
-        certificate_b=certificate_b, exam_session_b=candidate_b.session, candidate_b=candidate_b,
+        certificate_b=certificate_b, exam_session_b=candidate_b.session, candidate_b=candidate_b, network_b=network_b,
         superuser=factories.UserFactory(is_superuser=True, is_staff=True), people=people,
     )
 
@@ -254,7 +273,7 @@ def world_build():
 def _b_roots(world):
     return {
         Centre: [world.centre_b.pk], Cohort: [world.cohort_b.pk], EnrolledDevice: [world.device_b.pk],
-        Certificate: [world.certificate_b.pk], get_user_model(): world.b_user_ids,
+        Certificate: [world.certificate_b.pk], get_user_model(): world.b_user_ids, Network: [world.network_b.pk],
     }
 
 
@@ -348,6 +367,10 @@ PARAMETERS = {
     "cohort_id": lambda world, route: world.cohort_b.pk,
     "exam_session_id": lambda world, route: world.exam_session_b.pk,
     "candidate_id": lambda world, route: world.candidate_b.pk,
+    "network_id": lambda world, route: world.network_b.pk,
+    # What a dashboard file is: the learners' export as CSV (streamed), the reports as XLSX.
+    "kind": lambda world, route: "learners",
+    "file_format": lambda world, route: "csv" if route.name == "dashboards:export_download" else "xlsx",
     "pk": lambda world, route: OBJECTS[_pk_of(route)](world),
 }
 
@@ -492,7 +515,9 @@ def test_every_url_of_ours_taking_an_object_id_is_in_the_matrix_or_said_why_not(
 def test_the_matrix_holds_the_staff_pages_and_the_admin_screens():
     names = {route.name for route in STAFF_ROUTES}
     site = {"centres:devices", "centres:device_revoke", "centres:learner_list", "centres:card_reissue",
-            "centres:learner_export", "centres:erasure_confirm", "centres:newcomer_remove"}
+            "centres:learner_export", "centres:erasure_confirm", "centres:newcomer_remove",
+            "dashboards:learner_list", "dashboards:learner_detail", "dashboards:matrix", "dashboards:export_download",
+            "dashboards:report", "dashboards:report_download", "dashboards:network_report"}
     admin = {f"{namespace}:{view}" for namespace in ADMIN_NAMESPACES for view in ("index", "edit", "delete")}
     assert site | admin | TABLET_ROUTES <= names
     assert not names & set(PUBLIC_ROUTES)
