@@ -15,12 +15,21 @@ STYLE = Style(
 CHART_SIZE = {"width": 640, "height": 300}
 
 
+def _integer_ticks(values, steps=5):
+    top = max(values, default=0) or 1
+    step = max(1, -(-top // steps))
+    return list(range(0, top + step, step))
+
+
 def _bar(title, labels, values):
+    """A bar chart without a title or words of ours inside (its title is the page's caption): the PDF
+    renderer draws SVG text left to right, so text in Arabic would come out unshaped."""
     chart = pygal.Bar(
         style=STYLE, show_legend=False, js=[], disable_xml_declaration=True, print_values=True,
-        title=title, x_label_rotation=0, truncate_label=-1, **CHART_SIZE,
+        x_label_rotation=0, truncate_label=-1, **CHART_SIZE,
     )
     chart.x_labels = labels
+    chart.y_labels = _integer_ticks(values)
     chart.add(title, values)
     return chart.render(is_unicode=True)
 
@@ -29,7 +38,7 @@ def completed_by_month_svg(months) -> str:
     """Lessons completed per month, as an inline SVG (empty string when there is nothing to draw)."""
     if not months:
         return ""
-    return _bar(_("Lessons completed per month"), [formats.date_format(m, "M Y") for m, _n in months],
+    return _bar(_("Lessons completed per month"), [formats.date_format(m, "m/Y") for m, _n in months],
                 [n for _m, n in months])
 
 

@@ -69,7 +69,7 @@ def report_tables(columns) -> list[Table]:
 
 
 def period_text(period):
-    return f"{formats.date_format(period.start, 'Y-m-d')} → {formats.date_format(period.end, 'Y-m-d')}"
+    return f"{formats.date_format(period.start, 'Y-m-d')} – {formats.date_format(period.end, 'Y-m-d')}"
 
 
 def report_xlsx(*, title, period, columns) -> bytes:
