@@ -65,3 +65,13 @@ def test_someone_elses_network_is_not_found(place, network):
     url = reverse("dashboards:network_report_download", args=[network.pk, "xlsx"])
     assert client_of(outsider).get(url).status_code == 404
     assert client_of(place.manager).get(reverse("dashboards:network_home")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_networks_are_managed_by_platform_administrators_only(place, network):
+    network, _admin = network
+    superuser = factories.UserFactory(is_superuser=True, is_staff=True)
+    assert client_of(superuser).get(reverse("network_admin:edit", args=[network.pk])).status_code == 200
+    response = client_of(place.manager).get(reverse("network_admin:edit", args=[network.pk]))
+    assert response.status_code in (302, 403)
+    assert "Réseau Bretagne" not in response.content.decode()
