@@ -59,3 +59,8 @@ class ExportFormat(models.TextChoices):
     CSV = "csv", "CSV"
     XLSX = "xlsx", "XLSX"
     PDF = "pdf", "PDF"
+
+# How long a learner inactive for good keeps their account before it is anonymised (months).
+DEFAULT_RETENTION_MONTHS = 24
+MIN_RETENTION_MONTHS = 6
+MAX_RETENTION_MONTHS = 120

@@ -2,7 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import MAX_REPORT_YEARS, OutcomeKind
+from centres.models import Centre
+
+from .constants import MAX_REPORT_YEARS, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, OutcomeKind
 
 
 class OutcomeForm(forms.Form):
@@ -36,3 +38,24 @@ class ReportPeriodForm(forms.Form):
     def default_initial(cls):
         today = timezone.localdate()
         return {"start": today.replace(month=1, day=1), "end": today}
+
+
+class CentreSettingsForm(forms.ModelForm):
+    """What a manager sets for their centre: the shared tablets' idle time and tiles, and retention."""
+
+    retention_months = forms.IntegerField(
+        label=_("Keep the accounts of learners who stopped coming for (months)"),
+        min_value=MIN_RETENTION_MONTHS, max_value=MAX_RETENTION_MONTHS,
+        help_text=_("Then they are anonymised; the centre's managers are warned a month before."),
+    )
+
+    class Meta:
+        model = Centre
+        fields = ["idle_timeout_minutes", "show_learner_tiles"]
+        widgets = {"idle_timeout_minutes": forms.NumberInput(attrs={"min": 1, "max": 240})}
+
+    def clean_idle_timeout_minutes(self):
+        minutes = self.cleaned_data["idle_timeout_minutes"]
+        if not 1 <= minutes <= 240:
+            raise forms.ValidationError(_("Choose between 1 and 240 minutes."))
+        return minutes

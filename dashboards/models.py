@@ -2,7 +2,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import ExportFormat, ExportKind, OutcomeKind
+from .constants import (
+    DEFAULT_RETENTION_MONTHS,
+    MAX_RETENTION_MONTHS,
+    MIN_RETENTION_MONTHS,
+    ExportFormat,
+    ExportKind,
+    OutcomeKind,
+)
 
 
 class Outcome(models.Model):
@@ -73,3 +80,28 @@ class Network(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class RetentionPolicy(models.Model):
+    """How many months a centre keeps the account of a learner who stopped coming, before it is
+    anonymised (the centre's managers are warned a month before). Without a row: the default."""
+
+    centre = models.OneToOneField("centres.Centre", verbose_name=_("centre"), on_delete=models.CASCADE,
+                                  related_name="retention_policy")
+    months = models.PositiveSmallIntegerField(_("retention (months)"), default=DEFAULT_RETENTION_MONTHS)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("updated by"),
+                                   on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("retention policy")
+        verbose_name_plural = _("retention policies")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(months__gte=MIN_RETENTION_MONTHS, months__lte=MAX_RETENTION_MONTHS),
+                name="retention_months_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.centre_id} · {self.months}"

@@ -3,7 +3,7 @@ and funders' report, and networks of centres."""
 
 from django.urls import path
 
-from .views import exports, learners, network, report
+from .views import exports, learners, network, report, settings
 
 app_name = "dashboards"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("centres/<int:centre_id>/tableau-de-bord/rapport/", report.funders_report, name="report"),
     path("centres/<int:centre_id>/tableau-de-bord/rapport.<str:file_format>", report.funders_report_download,
          name="report_download"),
+    path("centres/<int:centre_id>/reglages/", settings.centre_settings, name="settings"),
     path("reseaux/", network.network_home, name="network_home"),
     path("reseaux/<int:network_id>/", network.network_report, name="network_report"),
     path("reseaux/<int:network_id>/rapport.<str:file_format>", network.network_report_download,
