@@ -105,3 +105,24 @@ class RetentionPolicy(models.Model):
 
     def __str__(self):
         return f"{self.centre_id} · {self.months}"
+
+
+class RetentionNotice(models.Model):
+    """A learner who stopped coming will be anonymised on ``erase_on`` unless they come back: the centre's
+    managers see it on the dashboard from ``warned_at``, a month before."""
+
+    learner = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE,
+                                   related_name="retention_notice")
+    centre = models.ForeignKey("centres.Centre", verbose_name=_("centre"), on_delete=models.CASCADE,
+                               related_name="retention_notices")
+    last_seen_at = models.DateTimeField(_("last seen"))
+    warned_at = models.DateTimeField(_("warned at"), auto_now_add=True)
+    erase_on = models.DateField(_("anonymised on"))
+
+    class Meta:
+        verbose_name = _("retention notice")
+        verbose_name_plural = _("retention notices")
+        ordering = ["erase_on", "pk"]
+
+    def __str__(self):
+        return f"{self.learner_id} · {self.erase_on}"

@@ -14,11 +14,13 @@ from django.views.decorators.cache import never_cache
 from centres.permissions import staffed_centre_or_403
 from centres.selectors import centre_cohorts, centres_readable_by
 
-from .. import community, selectors, services
+from .. import community, retention, selectors, services
 from ..constants import CELL_SYMBOLS, LEARNERS_PER_PAGE, CellStatus
 from ..filters import LearnerFilter
 from ..forms import OutcomeForm
 from ..models import Outcome
+
+NOTICES_SHOWN = 20
 
 
 @login_required
@@ -54,6 +56,7 @@ def learner_list(request, centre_id):
     return render(request, "dashboards/learner_list.html", {
         "centre": centre, "filter": filters, "page": page, "query": _query_without_page(request),
         "inactive_since": selectors.inactive_since(), "now": timezone.now(),
+        "notices": retention.retention_notices_for(centre=centre)[:NOTICES_SHOWN],
     }, status=status)
 
 

@@ -164,6 +164,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
     "exam-attempts-overdue": {"task": "certification.scheduled.exam_attempts_overdue_submit", "schedule": 60.0},
     "certificates-pending": {"task": "certification.tasks.certificates_complete_pending", "schedule": 300.0},
+    "retention-sweep": {"task": "dashboards.tasks.retention_sweep_task", "schedule": 24 * 3600.0},
 }
 
 # Languages: French first, then English and Arabic (right to left).
