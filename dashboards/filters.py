@@ -29,7 +29,7 @@ class LearnerFilter(django_filters.FilterSet):
     locked = django_filters.BooleanFilter(label=_("Locked out"), method="filter_locked",
                                           widget=forms.CheckboxInput)
     sort = django_filters.OrderingFilter(
-        label=_("Sort by"),
+        label=_("Sort by"), empty_label=_("Name (default)"),
         fields=(("display_name", "name"), ("cohort_name", "cohort"), ("lessons_completed", "completed"),
                 ("seconds_spent", "time"), ("last_active", "active")),
         field_labels={"display_name": _("Name"), "cohort_name": _("Cohort"),

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import SignInLock
 from centres.constants import Role
+from centres.models import Membership
 from dashboards.models import Outcome
 from tests import factories
 
@@ -176,3 +177,11 @@ def test_learners_and_referents_are_refused(place, role, name, takes_learner):
     response = client_of(user).get(reverse(name, args=args))
     assert response.status_code == 403
     assert "Yonas Tesfaye" not in names_in(response)
+
+
+@pytest.mark.django_db
+def test_a_newcomer_who_joined_alone_is_marked(place):
+    Membership.objects.filter(user=place.yonas).update(confirmed=False)
+    page = names_in(client_of(place.trainer).get(list_url(place)))
+    yonas_row = page[page.index("Yonas Tesfaye"):].split("</tr>")[0]
+    assert "Joined alone" in yonas_row or "Inscrit seul" in yonas_row or "seul" in yonas_row
