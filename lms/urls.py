@@ -66,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("certification.urls")),
     path("", include("community.urls")),
+    path("", include("dashboards.urls")),
     # Wagtail's page serving, with resolved URLs remembered (see courses/routing.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "csp",
     "axes",
+    "django_filters",
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -166,6 +167,7 @@ CELERY_BEAT_SCHEDULE = {
     "certificates-pending": {"task": "certification.tasks.certificates_complete_pending", "schedule": 300.0},
     # Remind learners of tomorrow's community sessions (once per registration, however often it runs).
     "community-reminders": {"task": "community.tasks.session_reminders_send", "schedule": 3600.0},
+    "retention-sweep": {"task": "dashboards.tasks.retention_sweep_task", "schedule": 24 * 3600.0},
 }
 # SMS reminders go through this provider class (``send(number, text)``); the default only logs them.
 PASSERELLE_SMS_BACKEND = os.environ.get("PASSERELLE_SMS_BACKEND", "community.sms.LoggingSmsBackend")

@@ -40,6 +40,7 @@ from certification.models import Certificate, CertificationLevel, ExamSession, S
 from community.constants import RegistrationStatus
 from community.models import CheckIn, CommunitySession, Registration, SkillSignOff
 from courses.models import Competence
+from dashboards.models import Network
 from tests import factories
 
 # --- Which URLs are staff URLs ---------------------------------------------------------------------
@@ -47,8 +48,10 @@ from tests import factories
 # The site's staff pages live in the centres namespace (all but its public and tablet pages, listed
 # below); any other URL taking one of SCOPED_KWARGS is a staff URL too, wherever it lives (the
 # dashboards to come, say). The accounts namespace holds sign-in and a learner's own pages only.
-SITE_STAFF_NAMESPACES = {"centres", "community"}
-SCOPED_KWARGS = {"centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id", "candidate_id"}
+SITE_STAFF_NAMESPACES = {"centres", "community", "dashboards"}
+SCOPED_KWARGS = {
+    "centre_id", "user_id", "learner_id", "device_id", "request_id", "cohort_id", "candidate_id", "network_id",
+}
 # What a `pk` means: per Wagtail admin namespace (the admin screens over centre data), per site route.
 PK_OBJECTS = {
     "centre_admin": "centre", "cohort_admin": "cohort", "wagtailusers_users": "learner",
@@ -151,8 +154,10 @@ B_NAMES = {
     "centre": "Centre Bravo Xylophone", "cohort": "Cohorte Quetzal", "learner": "Zenobia Bravoski",
     "newcomer": "Ulrich Quokkason", "device": "Tablette Yakbravo", "session": "Atelier Bravo Zanzibar",
     "place": "Bibliothèque Quokka", "evidence": "Envoyé un courriel Xylobravo",
+    "network": "Reseau Wombatique",
 }
-ATTACKERS = ("anonymous", "learner_A", "referent_A", "trainer_A", "manager_A")
+# The network admin of A administers a network of centres holding A (and not B).
+ATTACKERS = ("anonymous", "learner_A", "referent_A", "trainer_A", "manager_A", "network_admin_A")
 ADMIN_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     *[("centres", f"{action}_{model}") for action in ("add", "change", "delete") for model in ("centre", "cohort")],
@@ -211,6 +216,19 @@ def community_session_of(centre, host, title, learner=None):
     return session
 
 
+def networks_of(a, b, manager_b):
+    """A network holding A, with its administrator (an attacker), and B's network, administered by B's
+    manager (the positive control of the network pages)."""
+    network_a = Network.objects.create(name="Reseau Alpha")
+    network_a.centres.add(a)
+    admin_a = factories.UserFactory(display_name="Network admin A")
+    network_a.administrators.add(admin_a)
+    network_b = Network.objects.create(name=B_NAMES["network"])
+    network_b.centres.add(b)
+    network_b.administrators.add(manager_b)
+    return admin_a, network_b
+
+
 @dataclass
 class World:
     centre_a: Centre
@@ -225,6 +243,7 @@ class World:
     exam_session_b: ExamSession
     candidate_b: SessionCandidate
     session_b: CommunitySession
+    network_b: Network
     cookie_a: str
     cookie_b: str
     superuser: object
@@ -267,11 +286,12 @@ def world_build():
     candidate_b = exam_candidate_of(learner_b, b, manager_b)
     session_a = community_session_of(a, people["referent_A"], "Atelier Alpha")
     CheckIn.objects.create(session=session_a, learner=people["learner_A"], client_uuid=uuid.uuid4())
+    people["network_admin_A"], network_b = networks_of(a, b, manager_b)
     return World(
         centre_a=a, centre_b=b, cohort_b=cohort_b, learner_b=learner_b, newcomer_b=newcomer_b,
         manager_b=manager_b, device_b=device_b, cookie_a=cookie_a, cookie_b=cookie_b,
         erasure_b=privacy.erasure_request_create(user=learner_b, by=learner_b),
-        certificate_b=certificate_b, exam_session_b=candidate_b.session, candidate_b=candidate_b,
+        certificate_b=certificate_b, exam_session_b=candidate_b.session, candidate_b=candidate_b, network_b=network_b,
         session_b=community_session_of(b, manager_b, B_NAMES["session"], learner=learner_b),
         superuser=factories.UserFactory(is_superuser=True, is_staff=True), people=people,
     )
@@ -285,6 +305,7 @@ def _b_roots(world):
         Centre: [world.centre_b.pk], Cohort: [world.cohort_b.pk], EnrolledDevice: [world.device_b.pk],
         Certificate: [world.certificate_b.pk], get_user_model(): world.b_user_ids,
         CommunitySession: [world.session_b.pk],
+        Network: [world.network_b.pk],
     }
 
 
@@ -379,6 +400,10 @@ PARAMETERS = {
     "exam_session_id": lambda world, route: world.exam_session_b.pk,
     "candidate_id": lambda world, route: world.candidate_b.pk,
     "session_id": lambda world, route: world.session_b.pk,
+    "network_id": lambda world, route: world.network_b.pk,
+    # What a dashboard file is: the learners' export as CSV (streamed), the reports as XLSX.
+    "kind": lambda world, route: "learners",
+    "file_format": lambda world, route: "csv" if route.name == "dashboards:export_download" else "xlsx",
     "pk": lambda world, route: OBJECTS[_pk_of(route)](world),
 }
 
@@ -525,7 +550,9 @@ def test_every_url_of_ours_taking_an_object_id_is_in_the_matrix_or_said_why_not(
 def test_the_matrix_holds_the_staff_pages_and_the_admin_screens():
     names = {route.name for route in STAFF_ROUTES}
     site = {"centres:devices", "centres:device_revoke", "centres:learner_list", "centres:card_reissue",
-            "centres:learner_export", "centres:erasure_confirm", "centres:newcomer_remove"}
+            "centres:learner_export", "centres:erasure_confirm", "centres:newcomer_remove",
+            "dashboards:learner_list", "dashboards:learner_detail", "dashboards:matrix", "dashboards:export_download",
+            "dashboards:report", "dashboards:report_download", "dashboards:network_report"}
     admin = {f"{namespace}:{view}" for namespace in ADMIN_NAMESPACES for view in ("index", "edit", "delete")}
     assert site | admin | TABLET_ROUTES <= names
     assert not names & set(PUBLIC_ROUTES)

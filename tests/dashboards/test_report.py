@@ -1,0 +1,106 @@
+"""The funders' report: figures over a period, small counts hidden, charts, PDF and XLSX, bad periods."""
+
+import io
+from datetime import timedelta
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from accounts.models import DemographicConsent
+from courses.constants import ProgressStatus
+from dashboards.counts import shown_count
+from dashboards.models import ExportLog, Outcome
+from tests import factories
+
+from .conftest import certificate, client_of, progress
+
+
+def period(days=365):
+    today = timezone.localdate()
+    return f"?start={(today - timedelta(days=days)).isoformat()}&end={today.isoformat()}"
+
+
+def consent(user, gender, age_band="26-35"):
+    DemographicConsent.objects.create(user=user, gender=gender, age_band=age_band, consent_given_at=timezone.now())
+
+
+@pytest.fixture
+def reported(place):
+    """Seven active learners who consented: five women, two men; outcomes for two of them."""
+    consent(place.amina, "woman")
+    consent(place.yonas, "man")
+    for number in range(5):
+        learner = factories.learner_in(place.centre, display_name=f"Apprenante {number}")
+        progress(learner, place.lessons[0], ProgressStatus.COMPLETED, best_score=1.0, seconds=3600)
+        consent(learner, "woman" if number < 4 else "man")
+    for learner in (place.amina, place.yonas):
+        Outcome.objects.create(learner=learner, centre=place.centre, kind="job_interview",
+                               occurred_on=timezone.localdate())
+    certificate(place.yonas, place.centre, level_name="PCIE Initiation")
+    return place
+
+
+def test_counts_of_one_to_four_are_suppressed():
+    assert [shown_count(n) for n in (0, 1, 4, 5, 12)] == [0, "< 5", "< 5", 5, 12]
+
+
+def report_url(place, query):
+    return reverse("dashboards:report", args=[place.centre.pk]) + query
+
+
+@pytest.mark.django_db
+def test_the_report_page_shows_the_periods_figures_and_charts(reported):
+    page = client_of(reported.manager).get(report_url(reported, period())).content.decode()
+    figures = page[page.index('class="report__figures"'):].split("</section>")[0]
+    assert "<strong>7</strong>" in figures  # active learners
+    assert "<strong>6</strong>" in figures  # lessons completed: Amina's and five others'
+    assert "<strong>2</strong>" in figures  # certificates
+    assert page.count("<svg") >= 2  # lessons per month, certificates by level
+    assert "PCIE Initiation" in page and "PCIE Découverte" in page
+
+
+@pytest.mark.django_db
+def test_small_counts_show_as_less_than_five_on_the_page_and_in_the_files(reported):
+    client = client_of(reported.manager)
+    page = client.get(report_url(reported, period())).content.decode()
+    gender = page[page.index("Gender (") if "Gender (" in page else page.index("Genre"):].split("</table>")[0]
+    assert "&lt; 5" in gender and "<td>5</td>" in gender  # two men hidden, five women shown
+    outcomes = page[page.index("Outcomes (") if "Outcomes (" in page else page.index("Résultats"):]
+    assert "&lt; 5" in outcomes.split("</table>")[0]  # two job interviews
+    xlsx = client.get(reverse("dashboards:report_download", args=[reported.centre.pk, "xlsx"]) + period())
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    cells = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert "< 5" in cells
+    assert 2 not in cells[cells.index("< 5") - 1: cells.index("< 5") + 1]
+    pdf = client.get(reverse("dashboards:report_download", args=[reported.centre.pk, "pdf"]) + period())
+    assert pdf.content.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "< 5" in text
+    assert ExportLog.objects.filter(kind="report", file_format="pdf", centre=reported.centre).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("start", "end", "message"), [
+    (10, 20, "before its start"),
+    (20 * 366, 0, "at most 5 years"),
+])
+def test_a_wrong_period_is_refused_with_a_clear_message(place, start, end, message, settings):
+    settings.LANGUAGE_CODE = "en"
+    today = timezone.localdate()
+    query = f"?start={(today - timedelta(days=start)).isoformat()}&end={(today - timedelta(days=end)).isoformat()}"
+    url = reverse("dashboards:report", args=[place.centre.pk]).replace("/fr/", "/en/")
+    response = client_of(place.manager).get(url + query)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert 'class="report__figures"' not in response.content.decode()
+    download = reverse("dashboards:report_download", args=[place.centre.pk, "pdf"]).replace("/fr/", "/en/")
+    assert client_of(place.manager).get(download + query).status_code == 400
+    assert not ExportLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_another_centres_report_is_refused(place):
+    assert client_of(place.trainer).get(reverse("dashboards:report", args=[place.other_centre.pk])).status_code == 403
