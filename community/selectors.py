@@ -253,3 +253,30 @@ def competences_signed_off_for(learner, competence_ids):
     """The competences, among ``competence_ids``, a référent signed off for ``learner`` (any session)."""
     return set(SkillSignOff.objects.filter(learner=learner, competence_id__in=competence_ids)
                .values_list("competence_id", flat=True))
+
+
+# --- For the centre's dashboards and funders' report --------------------------------------------------
+
+
+def centre_session_figures(*, centre, starts_at, ends_before) -> dict:
+    """Sessions held at ``centre`` in the period (started, not cancelled): how many, the people checked in
+    (each counted once) and check-ins in all, the hosts who ran them and the hours they gave."""
+    held = CommunitySession.objects.filter(centre=centre, cancelled_at__isnull=True, starts_at__gte=starts_at,
+                                           starts_at__lt=min(ends_before, timezone.now()))
+    totals = held.aggregate(sessions=Count("pk"), minutes=Sum("duration_minutes"), hosts=Count("host", distinct=True))
+    check_ins = CheckIn.objects.filter(session__in=held)
+    return {
+        "sessions": totals["sessions"], "attendees": check_ins.values("learner").distinct().count(),
+        "check_ins": check_ins.count(), "referents": totals["hosts"],
+        "referent_hours": round((totals["minutes"] or 0) / 60, 1),
+    }
+
+
+def learner_community_activity(*, learner, centre) -> dict:
+    """The sessions of ``centre`` a learner came to, and the skills signed off for them there."""
+    attended = CheckIn.objects.filter(learner=learner, session__centre=centre).select_related(
+        "session", "session__host")
+    return {
+        "sessions": [check_in.session for check_in in attended.order_by("-session__starts_at")],
+        "sign_offs": list(sign_offs_of_learner(learner=learner).filter(session__centre=centre)),
+    }

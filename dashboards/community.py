@@ -1,13 +1,21 @@
 """Figures that come from community sessions (sessions held, attendees, active référents and their hours,
-sessions a learner attended, skill sign-offs). The ``community`` app is built on another branch: until it
-is merged, these return None and the pages and files leave the figures out. Wire them here, and only here."""
+sessions a learner attended, skill sign-offs), read from ``community``'s selectors, here and only here."""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from community import selectors
 
 
 def centre_session_figures(*, centre, start, end):
-    """{"sessions": …, "attendees": …, "referents": …, "referent_hours": …} for the period, or None."""
-    return None
+    """{"sessions", "attendees", "check_ins", "referents", "referent_hours"} for the period (dates, end included)."""
+    return selectors.centre_session_figures(
+        centre=centre, starts_at=timezone.make_aware(datetime.combine(start, time.min)),
+        ends_before=timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
+    )
 
 
 def learner_community_activity(*, learner, centre):
-    """{"sessions": [...], "sign_offs": [...]} of one learner at the centre, or None."""
-    return None
+    """{"sessions": [...], "sign_offs": [...]} of one learner at the centre."""
+    return selectors.learner_community_activity(learner=learner, centre=centre)

@@ -34,7 +34,13 @@ def headline_rows(indicators):
         (_("Certificates"), indicators.certificates),
     ]
     if indicators.community:
-        rows += [(_("Community sessions"), indicators.community.get("sessions"))]
+        figures = indicators.community
+        rows += [
+            (_("Community sessions"), figures["sessions"]),
+            (_("People who came to a session"), shown_count(figures["attendees"])),
+            (_("Active référents"), shown_count(figures["referents"])),
+            (_("Hours given by référents"), figures["referent_hours"]),
+        ]
     return rows
 
 

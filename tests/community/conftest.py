@@ -53,3 +53,13 @@ class ReferentCourse:
 @pytest.fixture
 def referent_course(db):
     return ReferentCourse()
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Pages and messages are checked by their English text (the msgids): URLs are reversed under /en/.
+    What reaches a learner in their own language is checked against that language's catalogue."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

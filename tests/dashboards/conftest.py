@@ -119,3 +119,12 @@ def place(db):
         manager=staff(centre, Role.MANAGER, display_name="Maud Manager"),
         amina=amina, yonas=yonas, formula=formula, stranger=stranger,
     )
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Pages and files are checked by their English text (the msgids): URLs are reversed under /en/."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

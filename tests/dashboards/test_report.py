@@ -1,19 +1,22 @@
 """The funders' report: figures over a period, small counts hidden, charts, PDF and XLSX, bad periods."""
 
 import io
+import uuid
 from datetime import timedelta
 
 import openpyxl
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from accounts.models import DemographicConsent
+from community.models import CheckIn
 from courses.constants import ProgressStatus
 from dashboards.counts import shown_count
 from dashboards.models import ExportLog, Outcome
 from tests import factories
+from tests.community import factories as community
 
 from .conftest import certificate, client_of, progress
 
@@ -104,3 +107,25 @@ def test_a_wrong_period_is_refused_with_a_clear_message(place, start, end, messa
 @pytest.mark.django_db
 def test_another_centres_report_is_refused(place):
     assert client_of(place.trainer).get(reverse("dashboards:report", args=[place.other_centre.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_report_counts_the_community_sessions_held_and_the_hours_referents_gave(reported):
+    referent = community.referent_in(reported.centre, display_name="Rahel Référente")
+    held = community.session(reported.centre, referent, days=-3, duration_minutes=120)
+    community.session(reported.centre, referent, days=-2, duration_minutes=60, cancelled_at=timezone.now())
+    community.session(reported.centre, referent, days=5)  # still to come
+    community.session(reported.other_centre, community.referent_in(reported.other_centre), days=-3)  # elsewhere
+    for learner in (reported.amina, reported.yonas):
+        CheckIn.objects.create(session=held, learner=learner, client_uuid=uuid.uuid4(), checked_in_by=referent)
+    response = client_of(reported.manager).get(
+        reverse("dashboards:report_download", args=[reported.centre.pk, "xlsx"]) + period())
+    rows = {row[0]: row[1:] for row in openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(
+        values_only=True)}
+    label = {key: translation.gettext(key) for key in (
+        "Community sessions", "Hours given by référents", "People who came to a session", "Active référents")}
+    assert rows[label["Community sessions"]][0] == "1" and rows[label["Hours given by référents"]][0] == "2.0"
+    assert rows[label["People who came to a session"]][0] == "< 5" and rows[label["Active référents"]][0] == "< 5"
+    page = client_of(reported.manager).get(reverse("dashboards:learner_detail", args=[reported.centre.pk,
+                                                                              reported.amina.pk])).content.decode()
+    assert held.title in page and "Rahel Référente" in page
