@@ -186,6 +186,7 @@ class LessonPage(Page):
             "once": once_token(),
             "progress": progress,
             "player_state": selectors.player_state(progress=progress, lesson=self),
+            "preview": getattr(request, "is_preview", False),
         })
         return context
 

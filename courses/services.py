@@ -126,6 +126,14 @@ def lesson_answer_record(*, learner, lesson, step_id, payload, client_uuid) -> A
         return _replay_of(client_uuid, learner, lesson, step)
 
 
+def lesson_answer_preview(*, lesson, step_id, payload) -> Grade:
+    """Grade an answer in the editor's preview: nothing is written."""
+    step = _find_step(lesson, step_id)
+    if step.block_type not in ANSWERABLE_STEP_KINDS:
+        raise InvalidAnswer(_("This step has no question to answer."))
+    return grade_step(step, payload)
+
+
 def lesson_step_result_record(*, learner, lesson, step_id, score, passed, client_uuid) -> Answer:
     """Record the result of a step scored elsewhere (an H5P activity, scored by the learner's
     browser): the step is seen and the lesson completed when it now qualifies. ``score`` is the

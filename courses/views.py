@@ -110,6 +110,27 @@ def _may_reveal(outcome):
     return outcome.is_final or outcome.answer.step_kind == StepKind.HOTSPOT
 
 
+@require_POST
+def answer_preview(request, lesson_id):
+    """The admin preview's answers: graded against the lesson's latest draft for someone who may edit
+    it, and never stored (no enrolment, no progress)."""
+    if not request.user.is_authenticated:
+        return _json_error(_("Your session has ended. Please sign in again."), status=401)
+    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    if not lesson.permissions_for_user(request.user).can_edit():
+        return _json_error(_("Only the lesson's editors can try its preview."), status=403)
+    try:
+        data = _read_json(request)
+        grade = services.lesson_answer_preview(lesson=lesson.get_latest_revision_as_object(),
+                                               step_id=_step_id(data), payload=data.get("payload"))
+    except InvalidAnswer as error:
+        return _json_error(error.message)
+    return JsonResponse({
+        "is_correct": grade.is_correct, "first_try": grade.is_correct, "tries_left": None,
+        "feedback": grade.feedback, "reveal": grade.reveal if grade.is_correct else {}, "progress": None,
+    })
+
+
 @_api
 def step_visit(request, lesson):
     data = _read_json(request)

@@ -1,13 +1,18 @@
 """Trainers publish their own lessons (issue 14): the group trainers join may publish, and no
 moderation workflow stands in the way unless someone attaches one."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from centres.constants import Role
 from centres.models import Membership
+from courses.models import Answer, Enrolment, LessonProgress
 from tests import factories
+
+from .conftest import right_payload, step_of, wrong_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +45,44 @@ def test_a_learner_has_no_way_into_the_admin(client):
     client.force_login(learner)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def _preview_answer(client, lesson, step, payload):
+    return client.post(reverse("courses:answer_preview", args=[lesson.pk]), json.dumps(
+        {"step_id": str(step.id), "payload": payload}), content_type="application/json")
+
+
+def test_the_preview_grades_a_trainers_answers_and_stores_nothing(client, trainer):
+    lesson = factories.lesson(factories.course())
+    step = step_of(lesson, "single_choice")
+    client.force_login(trainer)
+    wrong = _preview_answer(client, lesson, step, wrong_payload(step)).json()
+    right = _preview_answer(client, lesson, step, right_payload(step)).json()
+    assert (wrong["is_correct"], wrong["reveal"]) == (False, {})  # tries again as a learner would
+    assert right["is_correct"] is True and right["feedback"]
+    assert not Answer.objects.exists() and not Enrolment.objects.exists() and not LessonProgress.objects.exists()
+
+
+def test_the_preview_shows_the_lesson_without_enrolling_and_answers_go_to_the_preview(client, trainer):
+    lesson = factories.lesson(factories.course())
+    client.force_login(trainer)
+    request_url = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
+    html = lesson.make_preview_request(original_request=client.get(request_url).wsgi_request).content.decode()
+    assert f'data-answer-url="{reverse("courses:answer_preview", args=[lesson.pk])}" data-preview' in html
+
+
+@pytest.mark.parametrize(("who", "status"), [("learner", 403), ("anonymous", 401)])
+def test_only_its_editors_may_try_a_lessons_preview(client, who, status):
+    lesson = factories.lesson(factories.course())
+    step = step_of(lesson, "true_false")
+    if who == "learner":
+        client.force_login(factories.learner_in(factories.CentreFactory()))
+    response = _preview_answer(client, lesson, step, {"value": True})
+    assert response.status_code == status and "is_correct" not in response.json()
+
+
+def test_a_preview_answer_that_does_not_fit_is_refused_clearly(client, trainer):
+    lesson = factories.lesson(factories.course())
+    client.force_login(trainer)
+    response = _preview_answer(client, lesson, step_of(lesson, "true_false"), {"value": "maybe"})
+    assert response.status_code == 400 and response.json()["error"]

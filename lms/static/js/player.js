@@ -48,6 +48,7 @@
   }
 
   function visit(step) {
+    if (root.hasAttribute("data-preview")) return Promise.resolve();  // the editor's preview stores nothing
     return postWithRetry(root.getAttribute("data-visit-url"), { step_id: step.getAttribute("data-step-id") }, 3)
       .then(function (data) { lastProgress = data.progress; })
       .catch(function (error) { showError(error.message); });
@@ -138,7 +139,7 @@
     var body = { step_id: step.getAttribute("data-step-id"), client_uuid: A.uuid4(), payload: payload };
     postWithRetry(root.getAttribute("data-answer-url"), body, 3).then(function (data) {
       answered[body.step_id] = { first: data.first_try, done: data.is_correct || data.tries_left === 0 };
-      lastProgress = data.progress;
+      if (data.progress) lastProgress = data.progress;
       markChosen(step, data.is_correct);
       showFeedback(step, data, data.feedback);
       reveal(step, data);
