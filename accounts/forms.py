@@ -61,10 +61,10 @@ class CardTokenForm(forms.Form):
 class PicturePasswordForm(forms.Form):
     """Three pictograms, in the order tapped, as a comma-separated list of keys."""
 
-    pictures = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    pictures = forms.CharField(max_length=100, widget=forms.HiddenInput, required=False)  # none: said below
 
     def clean_pictures(self):
-        keys = [k for k in self.cleaned_data["pictures"].split(",") if k]
+        keys = [k for k in (self.cleaned_data.get("pictures") or "").split(",") if k]
         if len(keys) != PICTURE_PASSWORD_LENGTH or not all(k in PICTOGRAMS for k in keys):
             raise forms.ValidationError(_("Tap %(count)d pictures.") % {"count": PICTURE_PASSWORD_LENGTH})
         return keys

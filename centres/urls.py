@@ -5,7 +5,7 @@ from django.urls import path
 
 from accounts.constants import SecretKind
 
-from .views import cards, joining, learners, privacy, tablet
+from .views import cards, joining, learners, pictures, privacy, tablet
 
 app_name = "centres"
 
@@ -25,6 +25,8 @@ urlpatterns = [
          name="newcomer_confirm"),
     path("centres/<int:centre_id>/apprenants/<int:user_id>/retirer/", joining.newcomer_remove,
          name="newcomer_remove"),
+    path("centres/<int:centre_id>/apprenants/<int:user_id>/images/", pictures.learner_pictures,
+         name="learner_pictures"),
     path("centres/<int:centre_id>/apprenants/<int:user_id>/debloquer/", joining.learner_unlock,
          name="learner_unlock"),
     # A centre's learners: the list, adding one, importing a file.
