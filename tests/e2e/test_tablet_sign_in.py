@@ -126,7 +126,7 @@ def test_the_picture_screen_fits_a_landscape_tablet_and_forgives_a_slip(page, ta
     page.locator('[data-picture="tree"]').click()  # a slip: not one of A's pictures
     slot = page.locator(".pictures__slot").first
     expect(slot.locator("svg")).to_have_count(1)
-    slot.click()  # taken back
+    slot.get_by_role("button").click()  # taken back
     expect(page.locator(".pictures__slot svg")).to_have_count(0)
     for key in A_PICTURES:
         page.locator(f'[data-picture="{key}"]').click()

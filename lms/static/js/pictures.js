@@ -14,14 +14,14 @@
   var render = function () {
     slots.forEach(function (slot, i) {
       var key = chosen[i];
-      slot.innerHTML = key ? pictureButton(key).querySelector("svg").outerHTML : "";
-      if (key) {
-        slot.setAttribute("role", "button");
-        slot.setAttribute("tabindex", "0");
-        slot.setAttribute("aria-label", form.getAttribute("data-remove-label") + " " + pictureButton(key).getAttribute("aria-label"));
-      } else {
-        slot.removeAttribute("role"); slot.removeAttribute("tabindex"); slot.removeAttribute("aria-label");
-      }
+      slot.textContent = "";
+      if (!key) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pictures__take-back";
+      button.setAttribute("aria-label", form.getAttribute("data-remove-label") + " " + pictureButton(key).getAttribute("aria-label"));
+      button.innerHTML = pictureButton(key).querySelector("svg").outerHTML;
+      slot.appendChild(button);
     });
     value.value = chosen.join(",");
   };
@@ -40,10 +40,6 @@
     render();
     speak(button.getAttribute("aria-label"));
     if (chosen.length === slots.length && !form.hasAttribute("data-picture-manual")) form.submit();
-  });
-  form.addEventListener("keydown", function (event) {
-    var slot = event.target.closest(".pictures__slot");
-    if (slot && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); takeBack(slot); }
   });
   var clear = form.querySelector("[data-picture-clear]");
   if (clear) clear.addEventListener("click", function () { chosen = []; render(); });
