@@ -57,3 +57,13 @@ def page(browser, live_server):
     assert not errors, f"JavaScript errors: {errors}"
 
 
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language (French), whatever an earlier test left active in this
+    thread: the URLs it reverses are the ones a French page links to."""
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

@@ -2,7 +2,6 @@
 switch: each language opens at the step they were on, with the answers they gave in the other one,
 and the score counts them all."""
 
-import html
 import re
 
 import pytest
@@ -63,8 +62,10 @@ def test_french_arabic_french_in_one_attempt_keeps_the_step_and_the_score(page):
     with page.expect_response(french._is_visit):
         page.locator("[data-prev]").click()
     french.expect_step(MULTIPLE_CHOICE)  # answered in Arabic, shown as answered in French
-    already = html.unescape(t("Already answered: right.", "fr"))
-    expect(french.step.locator("[data-feedback]")).to_contain_text(already)
+    mark = french.step.locator("[data-feedback] .feedback__mark")  # right at the first try: a star and ✔
+    expect(mark).to_have_text("★ ✔")
+    expect(mark).to_have_attribute("aria-label", t("Right at the first try", "fr"))
+    expect(french.step.locator(".question__check")).to_be_disabled()
     french.next()
     french.answer_steps(TRUE_FALSE, TOTAL)
     end = french.finish()
