@@ -3,6 +3,7 @@ server. Playwright never downloads a browser here (no ``playwright install``).""
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,16 +46,25 @@ def browser(compiled_messages):
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, base_url=live_server.url)
+@contextmanager
+def browser_page(browser, base_url, width=1024, height=768, who="the page"):
+    """A page in a browser context of its own (its own cookies: another device), failing the test on
+    any JavaScript error."""
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
-    assert not errors, f"JavaScript errors: {errors}"
+    assert not errors, f"JavaScript errors on {who}: {errors}"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """The learner's tablet, landscape."""
+    with browser_page(browser, live_server.url) as tablet:
+        yield tablet
 
 
 

@@ -22,7 +22,7 @@ from tests import factories
 from tests.certification import factories as cert
 from tests.workers import worker_start, worker_stop
 
-from .conftest import TIMEOUT_MS
+from .conftest import browser_page
 from .helpers import check_accessibility, screenshot, t
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -56,14 +56,8 @@ def exam_day(page, live_server):
 @pytest.fixture
 def supervisor_page(browser, live_server):
     """The trainer's laptop: a second browser, signed in with a password."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_server.url)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors on the supervisor's screen: {errors}"
+    with browser_page(browser, live_server.url, 1280, 800, who="the supervisor's screen") as laptop:
+        yield laptop
 
 
 def sign_in_staff(page, user):

@@ -14,7 +14,7 @@ from centres.constants import Role
 from tests import factories
 from tests.certification.factories import staff
 
-from .conftest import TIMEOUT_MS
+from .conftest import browser_page
 from .helpers import check_accessibility, screenshot, t, tb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -22,11 +22,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def phone(browser, live_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_page(browser, live_server.url, 390, 844, who="the manager's phone") as page:
+        yield page
 
 
 def test_a_manager_gives_new_pictures_from_a_phone_and_the_learner_uses_them(phone, page, live_server):
