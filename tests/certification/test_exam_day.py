@@ -191,7 +191,7 @@ def test_answers_then_hand_in_show_the_result_per_competence(client, candidate, 
     assert "Passed! Congratulations." in result and "100 %" in result
     attempt.refresh_from_db()
     for row in attempt.competence_scores.values():
-        assert f"<td>{row['name']}</td><td>100 %</td>" in result
+        assert f"<td><bdi>{row['name']}</bdi></td><td>100 %</td>" in result
     assert "Download my certificate (PDF)" in result  # eager tasks in the unit loop: it is already made
 
 
