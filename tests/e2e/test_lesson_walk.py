@@ -150,7 +150,7 @@ class Walk:
                 self.screenshots(f"step{number}-{kind}")
             self.answer(kind, right=number not in wrong)
             if audit:
-                check_accessibility(self.page, f"step {number} ({kind}) in {self.language}")
+                check_accessibility(self.page, f"step {number} ({kind}) in {self.language}", strict=True)
             if number < TOTAL:
                 self.next()
 
@@ -223,7 +223,7 @@ def test_a_learner_walks_through_a_lesson(page, language):
     expect(end.locator(".end-mark--right")).to_have_count(5)
     expect(end.locator("[data-end-failed]")).to_be_visible()
     expect(end.locator("[data-end-passed]")).to_be_hidden()
-    check_accessibility(page, f"the end of a failed lesson in {language}")
+    check_accessibility(page, f"the end of a failed lesson in {language}", strict=True)
     walk.screenshots("end-failed")
 
     # Start again: a fresh attempt from the first step, all right this time.

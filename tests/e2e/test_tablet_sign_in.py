@@ -13,7 +13,7 @@ from centres import services as centres_services
 from courses.models import Enrolment
 from tests import factories
 
-from .helpers import screenshot
+from .helpers import check_accessibility, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -116,6 +116,7 @@ def test_an_idle_tablet_warns_before_closing_the_session(page, tablet):
 
 def test_the_picture_screen_fits_a_landscape_tablet_and_forgives_a_slip(page, tablet):
     page.goto(reverse("centres:tiles"))
+    check_accessibility(page, "the tiles", strict=True)
     page.get_by_role("link", name=A_NAME).click()
     pictures = page.locator("[data-picture]")
     expect(pictures).to_have_count(12)
@@ -123,6 +124,7 @@ def test_the_picture_screen_fits_a_landscape_tablet_and_forgives_a_slip(page, ta
         box = pictures.nth(i).bounding_box()
         assert box["y"] + box["height"] <= 768, f"picture {i + 1} is below the fold ({box})"
     screenshot(page, "fr-pictures-1024x768")
+    check_accessibility(page, "the picture screen", strict=True)
     page.locator('[data-picture="tree"]').click()  # a slip: not one of A's pictures
     slot = page.locator(".pictures__slot").first
     expect(slot.locator("svg")).to_have_count(1)
