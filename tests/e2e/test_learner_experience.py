@@ -2,9 +2,13 @@
 sizes of a landscape tablet, a portrait tablet and a phone: nothing overflows its box, and « Écouter »
 says so when the tablet has no voice instead of staying silent."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from accounts import services as accounts_services
+from accounts.constants import SecretKind
 from centres import services as centres_services
 from courses.models import Enrolment
 from tests import factories
@@ -93,3 +97,48 @@ def test_error_pages_and_a_revoked_tablet_speak_the_learners_language(page, live
     expect(page.get_by_role("link", name=t("Back to the start", language))).to_be_visible()
     check_accessibility(page, f"the page of a revoked tablet in {language}", strict=True)
     screenshot(page, f"{language}-revoked-tablet-1024x768")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (800, 1280), (390, 844)])
+def test_a_slip_then_a_second_try_then_the_next_lesson(page, width, height):
+    """One question wrong, tried again rightly: the first-try score, the pictorial end screen, and
+    « Leçon suivante » to the next lesson of the course."""
+    course, lesson = published_lesson("fr")
+    type(lesson).objects.filter(pk=lesson.pk).update(pass_mark=80)  # 5 of 6 first tries right: passed
+    following = factories.lesson(course, title="Envoyer un e-mail", slug="envoyer")
+    page.set_viewport_size({"width": width, "height": height})
+    sign_in_to(page, course)
+    page.goto(lesson.url)
+    walk = Walk(page, "fr")
+    for number, kind in enumerate(KINDS, start=1):
+        walk.expect_step(number)
+        if kind == "true_false":
+            walk.answer(kind, right=False)
+        walk.answer(kind, right=True)
+        if number < len(KINDS):
+            walk.next()
+    end = walk.finish()
+    expect(end.locator("[data-end-score]")).to_have_text(
+        t("Your score: %(score)s %% (needed: %(pass)s %%)", "fr", score=83, **{"pass": 80}))
+    expect(end.locator("[data-end-passed]")).to_be_visible()
+    expect(end.locator(".end-mark--wrong")).to_have_count(1)
+    expect(end.locator("[data-end-bar]")).to_be_visible()
+    screenshot(page, f"fr-end-second-try-{width}x{height}")
+    end.get_by_role("link", name=re.compile(t("Next lesson", "fr"))).click()
+    expect(page).to_have_url(re.compile(re.escape(following.url) + "$"))
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_tablet_screens_have_no_accessibility_violation(page, live_server, language):
+    centre = factories.CentreFactory(name="Belleville")
+    learner = factories.learner_in(centre, display_name="أمينة ديالو" if language == "ar" else "Amina Diallo")
+    accounts_services.learner_secret_set(user=learner, kind=SecretKind.PICTURE, value=["cat", "sun", "key"])
+    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
+    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    page.goto(f"/{language}/tablette/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
+    check_accessibility(page, f"the tiles in {language}", strict=True)
+    page.get_by_role("link", name=learner.display_name).click()
+    expect(page.locator("[data-picture]")).to_have_count(12)
+    check_accessibility(page, f"the picture screen in {language}", strict=True)
+    screenshot(page, f"{language}-pictures-1024x768")
