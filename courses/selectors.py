@@ -148,11 +148,11 @@ def lesson_course_link(*, lesson):
 
 
 def lesson_next_link(*, lesson):
-    """(title, url) of the next published lesson of the same course, or None after the last one."""
+    """(title, url) of the next published lesson of the same course; empty after the last one."""
 
     def compute():
         following = lesson.get_next_siblings().live().public().filter(content_type_id=lesson.content_type_id).first()
-        return {"title": following.title, "url": following.url} if following else None
+        return {"title": following.title, "url": following.url} if following else {}  # {} is cached, None is not
 
     return cached_for_content(f"lesson-next:{lesson.pk}", compute)
 

@@ -81,3 +81,16 @@ def test_catalogue_and_my_path_queries_do_not_grow_with_courses(client, signed_i
         my_path = client.get(reverse("courses:my_path"))
     assert catalogue.content.decode().count('class="course-card"') == 7
     assert my_path.content.decode().count('class="course-card"') == 7
+
+
+def test_the_last_lesson_costs_no_more_than_one_with_a_next_lesson(client, signed_in, course_page):
+    """« Leçon suivante » is read once per content version, also when there is none (the last lesson)."""
+    first = factories.lesson(course_page, slug="first", steps=image_steps(1))
+    last = factories.lesson(course_page, slug="last", steps=image_steps(1))
+    counts = []
+    for lesson in (first, last):
+        client.get(lesson.url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(lesson.url)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
