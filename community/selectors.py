@@ -258,10 +258,10 @@ def competences_signed_off_for(learner, competence_ids):
 # --- For the centre's dashboards and funders' report --------------------------------------------------
 
 
-def centre_session_figures(*, centre, starts_at, ends_before) -> dict:
-    """Sessions held at ``centre`` in the period (started, not cancelled): how many, the people checked in
+def session_figures(*, centres, starts_at, ends_before) -> dict:
+    """Sessions held at ``centres`` in the period (started, not cancelled): how many, the people checked in
     (each counted once) and check-ins in all, the hosts who ran them and the hours they gave."""
-    held = CommunitySession.objects.filter(centre=centre, cancelled_at__isnull=True, starts_at__gte=starts_at,
+    held = CommunitySession.objects.filter(centre__in=centres, cancelled_at__isnull=True, starts_at__gte=starts_at,
                                            starts_at__lt=min(ends_before, timezone.now()))
     totals = held.aggregate(sessions=Count("pk"), minutes=Sum("duration_minutes"), hosts=Count("host", distinct=True))
     check_ins = CheckIn.objects.filter(session__in=held)

@@ -8,10 +8,11 @@ from django.utils import timezone
 from community import selectors
 
 
-def centre_session_figures(*, centre, start, end):
-    """{"sessions", "attendees", "check_ins", "referents", "referent_hours"} for the period (dates, end included)."""
-    return selectors.centre_session_figures(
-        centre=centre, starts_at=timezone.make_aware(datetime.combine(start, time.min)),
+def session_figures(*, centres, start, end):
+    """{"sessions", "attendees", "check_ins", "referents", "referent_hours"} of these centres for the period
+    (dates, end included); each person is counted once, even across the centres of a network."""
+    return selectors.session_figures(
+        centres=centres, starts_at=timezone.make_aware(datetime.combine(start, time.min)),
         ends_before=timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
     )
 

@@ -136,7 +136,5 @@ def indicators_of(*, centres, period: Period) -> Indicators:
     _certificate_figures(indicators, centres, period)
     _outcome_figures(indicators, centres, period)
     _demographic_figures(indicators, active)
-    if len(centres) == 1:
-        indicators.community = community.centre_session_figures(centre=centres[0], start=period.start,
-                                                                end=period.end)
+    indicators.community = community.session_figures(centres=centres, start=period.start, end=period.end)
     return indicators

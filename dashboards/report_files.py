@@ -29,7 +29,8 @@ def _sheet(title, headers, rows):
 
 def headline_rows(indicators):
     rows = [
-        (_("Active learners"), indicators.active_learners), (_("New learners"), indicators.new_learners),
+        (_("Active learners"), shown_count(indicators.active_learners)),
+        (_("New learners"), shown_count(indicators.new_learners)),
         (_("Lessons completed"), indicators.lessons_completed), (_("Learning hours"), indicators.learning_hours),
         (_("Certificates"), indicators.certificates),
     ]
