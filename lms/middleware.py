@@ -3,8 +3,8 @@
 Django takes the language from the URL prefix only if it finds a gettext catalogue for it
 (``check_for_language``): it ships none for Pashto, Tigrinya or Somali, so until ours is written and
 compiled, /ps/… would not be Pashto at all (the page would answer in French, or 404). The prefix of a
-language in settings.LANGUAGES is taken as it is; strings without a translation show their msgid
-(English), as for any string missing from a catalogue."""
+language in settings.LANGUAGES is taken as it is; strings without a translation show in French
+(Django's fallback on LANGUAGE_CODE's catalogue), as for any string missing from a catalogue."""
 
 import re
 
