@@ -104,7 +104,9 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses, fallback = self.listed_courses()
-        context["courses"] = course_rows(courses + fallback, request.user, other_language=fallback)
+        # Under an interface-only language (Dari…) every course shown is in another language.
+        other = fallback if get_language() in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else courses + fallback
+        context["courses"] = course_rows(courses + fallback, request.user, other_language=other)
         return context
 
 
@@ -244,7 +246,7 @@ def course_rows(courses, learner, *, other_language=()):
 def _in_language_shown(courses):
     """One page per course (translation key): the one in the language shown, else the default
     language's, else any; in the order of the courses' first translation in the tree.
-    Returns (pages, pages in another language)."""
+    Returns (pages, pages in another language than the interface's)."""
     shown = content_language_shown()
     default = Locale.get_default().language_code
     by_key = {}
@@ -259,4 +261,4 @@ def _in_language_shown(courses):
         return pages[0]
 
     chosen = [preferred(pages) for pages in by_key.values()]
-    return chosen, [page for page in chosen if page.locale.language_code != shown]
+    return chosen, [page for page in chosen if page.locale.language_code != get_language()]

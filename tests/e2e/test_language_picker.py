@@ -22,7 +22,8 @@ RIGHT_TO_LEFT = {"ar", "fa", "ps"}
 # Every link of the open list inside the window, and none covering another.
 OUTSIDE = """() => {
   const width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
-  const boxes = [...document.querySelectorAll('.lang-picker__list a')].map(a => [a.textContent.trim(), a.getBoundingClientRect()]);
+  const links = [...document.querySelectorAll('.lang-picker__list a')];
+  const boxes = links.map(a => [a.textContent.trim(), a.getBoundingClientRect()]);
   const found = [];
   for (const [name, box] of boxes) {
     if (box.left < -1 || box.right > width + 1 || box.bottom > height + 1) found.push(`${name} outside`);

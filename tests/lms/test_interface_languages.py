@@ -170,3 +170,43 @@ def test_the_readme_lists_how_each_interface_language_was_made():
     section = readme[start:end if end != -1 else None]
     for code in NINE:
         assert re.search(rf"^\| `{code}` \| {re.escape(OWN_NAMES[code])} \|", section, re.MULTILINE), code
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/xx/connexion/", "/ps/nowhere/", "/fa/emails/nowhere/"])
+def test_a_language_the_site_does_not_offer_or_a_missing_page_under_a_new_one_is_not_found(client, path):
+    factories.course()
+    response = client.get(path, follow=True)
+    assert response.status_code == 404, response.redirect_chain
+
+
+@pytest.mark.django_db
+def test_an_arabic_page_keeps_its_own_address_under_an_interface_only_language(client):
+    """Only the default language's pages move under /fa/: an Arabic page is served under /ar/ only."""
+    course = factories.course()
+    arabic = factories.Locale.objects.get_or_create(language_code="ar")[0]
+    course.get_parent().copy_for_translation(arabic).save_revision().publish()
+    ar_course = course.copy_for_translation(arabic)
+    ar_course.save_revision().publish()
+    with translation.override("fa"):
+        assert ar_course.url.startswith("/ar/")
+        assert course.url == under("fa", course)
+
+
+@pytest.mark.django_db
+def test_under_dari_the_french_courses_and_lessons_say_they_are_in_french(client, course_and_lesson):
+    """The course cards carry lang="fr" and the « In French » badge; the lesson's Listen button
+    speaks French, the language of the steps, not Dari."""
+    course, lesson = course_and_lesson
+    learner = factories.learner_in(factories.CentreFactory())
+    courses_services.enrolment_create(learner=learner, course=course)
+    client.force_login(learner)
+    with translation.override("fa"):
+        badge = translation.gettext("In French")
+    for path in ("/fa/", url("fa", "courses:my_path")):
+        html = client.get(path).content.decode()
+        assert f'<h2 class="course-card__title" lang="fr" dir="auto">{course.title}</h2>' in html, path
+        assert f'<p class="badge">{badge}</p>' in html, path
+    assert 'data-lang="fr"' in client.get(under("fa", lesson)).content.decode()
+    french_html = client.get("/fr/").content.decode()
+    assert 'class="course-card__title">' in french_html and '<p class="badge">' not in french_html
