@@ -96,6 +96,7 @@ def test_the_picker_fits_a_phone_and_closes_on_escape_or_a_tap_elsewhere(page, l
     page.goto(url(language, "accounts:login"))
     links = open_picker(page)
     assert not page.evaluate(OUTSIDE)
+    check_accessibility(page, f"the sign-in page in {language} at 390 px with the language picker open")
     screenshot(page, f"language-picker-login-{language}-390x844")
     page.keyboard.press("Escape")
     expect(links.first).to_be_hidden()
