@@ -7,12 +7,12 @@ from collections import defaultdict
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
-from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.models import Locale
 
 from centres.constants import Role
 from centres.models import Membership
 from centres.selectors import centres_readable_by
+from core.languages import content_language_shown
 from courses.constants import ProgressStatus
 from courses.models import Competence, CoursePage, LessonPage, LessonProgress
 from courses.selectors import completed_lesson_keys
@@ -118,7 +118,7 @@ def lessons_by_key(keys):
     keys = set(keys)
     if not keys:
         return {}
-    shown = get_supported_language_variant(get_language())
+    shown = content_language_shown()
     default = Locale.get_default().language_code
     pages = LessonPage.objects.live().filter(translation_key__in=keys, locale__language_code__in={shown, default})
     chosen = {}

@@ -5,12 +5,13 @@ for the learner's part (a page writes nothing on a GET; the lesson player's post
 ``courses.views``, which call ``courses.services``). The learner's records (enrolments, progress,
 answers) are in ``courses.records``, imported here so that ``courses.models`` names them all."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
-from django.utils.translation import get_language, get_supported_language_variant, gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -18,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from core.languages import content_language_shown
 from core.once import once_token
 
 from . import selectors
@@ -50,7 +52,27 @@ class Competence(models.Model):
         return f"{self.code} — {self.name}"
 
 
-class CatalogueIndexPage(Page):
+class InterfaceLanguageUrls:
+    """Page URLs for a learner whose interface language has no content of its own (Dari, Pashto…).
+
+    Under /fa/ Wagtail serves the French pages (the default locale) with the Dari interface, but
+    gives their URLs under /fr/: one tap on a course would bring the interface back to French. Here
+    a default-locale page's URL keeps the active prefix when that language is interface-only; other
+    pages (the Arabic ones, say) keep their own language."""
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        active = get_language()
+        if parts is None or parts[2] is None or not active or active in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            return parts
+        default_prefix = f"/{settings.WAGTAIL_CONTENT_LANGUAGES[0][0]}/"
+        site_id, root_url, page_path = parts
+        if not page_path.startswith(default_prefix):
+            return parts
+        return site_id, root_url, f"/{active}/{page_path[len(default_prefix):]}"
+
+
+class CatalogueIndexPage(InterfaceLanguageUrls, Page):
     """The root of a site language: the catalogue of courses."""
 
     intro = RichTextField(_("introduction"), features=["bold"], blank=True)
@@ -82,11 +104,13 @@ class CatalogueIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses, fallback = self.listed_courses()
-        context["courses"] = course_rows(courses + fallback, request.user, other_language=fallback)
+        # Under an interface-only language (Dari…) every course shown is in another language.
+        other = fallback if get_language() in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else courses + fallback
+        context["courses"] = course_rows(courses + fallback, request.user, other_language=other)
         return context
 
 
-class CoursePage(Page):
+class CoursePage(InterfaceLanguageUrls, Page):
     """A course such as « Les e-mails »: a cover, a level, the competences it builds, its lessons."""
 
     summary = models.CharField(_("summary"), max_length=250)
@@ -135,7 +159,7 @@ class CoursePage(Page):
         return course_rows(shown, learner, other_language=other)
 
 
-class LessonPage(Page):
+class LessonPage(InterfaceLanguageUrls, Page):
     """A short lesson (8–12 minutes): one step per screen, questions graded by the server."""
 
     summary = models.CharField(_("summary"), max_length=250, blank=True)
@@ -222,8 +246,8 @@ def course_rows(courses, learner, *, other_language=()):
 def _in_language_shown(courses):
     """One page per course (translation key): the one in the language shown, else the default
     language's, else any; in the order of the courses' first translation in the tree.
-    Returns (pages, pages in another language)."""
-    shown = get_supported_language_variant(get_language())
+    Returns (pages, pages in another language than the interface's)."""
+    shown = content_language_shown()
     default = Locale.get_default().language_code
     by_key = {}
     for course in courses:
@@ -237,4 +261,4 @@ def _in_language_shown(courses):
         return pages[0]
 
     chosen = [preferred(pages) for pages in by_key.values()]
-    return chosen, [page for page in chosen if page.locale.language_code != shown]
+    return chosen, [page for page in chosen if page.locale.language_code != get_language()]

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Subquery
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.content_version import cached_for_content
@@ -138,13 +139,13 @@ def lesson_enrolment_exists(*, learner, lesson) -> bool:
 
 
 def lesson_course_link(*, lesson):
-    """(title, url) of the course a lesson belongs to."""
+    """(title, url) of the course a lesson belongs to (URLs differ by interface language)."""
 
     def compute():
         course = lesson.get_parent()
         return {"title": course.title, "url": course.url}
 
-    return cached_for_content(f"lesson-course:{lesson.pk}", compute)
+    return cached_for_content(f"lesson-course:{lesson.pk}:{get_language()}", compute)
 
 
 def lesson_next_link(*, lesson):
@@ -154,7 +155,7 @@ def lesson_next_link(*, lesson):
         following = lesson.get_next_siblings().live().public().filter(content_type_id=lesson.content_type_id).first()
         return {"title": following.title, "url": following.url} if following else {}  # {} is cached, None is not
 
-    return cached_for_content(f"lesson-next:{lesson.pk}", compute)
+    return cached_for_content(f"lesson-next:{lesson.pk}:{get_language()}", compute)
 
 
 def lesson_progress_get(*, learner, lesson):

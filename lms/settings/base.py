@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.conf import global_settings
+from django.conf.locale import LANG_INFO
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -56,7 +58,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "lms.middleware.InterfaceLocaleMiddleware",  # Django's, for languages with no catalogue yet
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -172,10 +174,36 @@ CELERY_BEAT_SCHEDULE = {
 # SMS reminders go through this provider class (``send(number, text)``); the default only logs them.
 PASSERELLE_SMS_BACKEND = os.environ.get("PASSERELLE_SMS_BACKEND", "community.sms.LoggingSmsBackend")
 
-# Languages: French first, then English and Arabic (right to left).
+# Interface languages: French first, then the languages of the people Passerelle is for, each named
+# in its own script (the language picker shows these names). Arabic, Dari and Pashto are right to left.
+# Dari uses the code "fa" (Persian): browsers, fonts and speech engines know it by that code.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français"), ("en", "English"), ("ar", "العربية")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LANGUAGES = [
+    ("fr", "Français"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("fa", "دری"),
+    ("ps", "پښتو"),
+    ("ti", "ትግርኛ"),
+    ("so", "Soomaali"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+]
+# Django knows nothing of Pashto, Tigrinya and Somali: without this, get_language_info() raises
+# and get_language_bidi() says Pashto is left to right. Dari is shown under its own name.
+LANG_INFO.update({
+    "fa": {**LANG_INFO["fa"], "name_local": "دری"},
+    "ps": {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+})
+# get_language_bidi() reads this list, not LANG_INFO: the <html dir> of every page comes from it.
+LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "ps"]
+# Content (pages written in Wagtail) exists in French, English and Arabic only. A page asked for
+# under another interface language (/fa/…) is the French one (Wagtail's default locale), with the
+# buttons, help and feedback in that language; courses.models.InterfaceLanguageUrls keeps its links
+# under that prefix.
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES[:3]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locales"]
 USE_I18N = True
@@ -214,7 +242,10 @@ WAGTAILIMAGES_AVIF_QUALITY = 55
 WAGTAILIMAGES_WEBP_QUALITY = 70
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "ogg", "m4a", "wav", "mp4", "webm"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin is for trainers and centre staff, who work in French: Wagtail ships no admin catalogue
+# for Pashto, Tigrinya or Somali, and ours for those languages are machine-assisted and cover the
+# learner's side first. Staff keep choosing among French, English and Arabic.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES[:3]
 
 # How many reverse proxies stand in front of the app (their X-Forwarded-For is trusted).
 PASSERELLE_TRUSTED_PROXIES = int(os.environ.get("PASSERELLE_TRUSTED_PROXIES", "0"))

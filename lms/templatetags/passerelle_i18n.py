@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language_info
 
 from core.content_version import cached_for_content
@@ -9,26 +10,44 @@ register = template.Library()
 
 
 def _page_urls(page):
-    """URL of each translation of a Wagtail page, by language code."""
+    """URL of each translation of a Wagtail page, by language code (each under its own language's
+    prefix, whatever the interface language of the request that computes them)."""
 
     def compute():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
-        return {p.locale.language_code: p.url for p in translations}
+        with translation.override(settings.LANGUAGE_CODE):
+            return {p.locale.language_code: p.url for p in translations}
 
     return cached_for_content(f"translations:{page.pk}", compute)
 
 
+def _interface_only_url(page_urls, code):
+    """A language with no content of its own shows the default-language page under its prefix."""
+    default_url = page_urls.get(settings.LANGUAGE_CODE)
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    if not default_url or not default_url.startswith(prefix):
+        return None
+    return f"/{code}/{default_url[len(prefix):]}"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The language switcher: each language in its own script, pointing at the same page in that
-    language when it exists, otherwise at that language's home."""
+    """The language picker: each language in its own script, pointing at the same page in that
+    language when it exists (or, for an interface-only language, at the French page under its
+    prefix), otherwise at that language's home."""
     request = context["request"]
     page = context.get("page")
     page_urls = _page_urls(page) if page is not None and hasattr(page, "get_translations") else {}
+    content_languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     links = []
     for code, name in settings.LANGUAGES:
         info = get_language_info(code)
-        url = page_urls.get(code) if page is not None else translate_url(request.get_full_path(), code)
+        if page is None:
+            url = translate_url(request.get_full_path(), code)
+        elif code in content_languages:
+            url = page_urls.get(code)
+        else:
+            url = _interface_only_url(page_urls, code)
         links.append({
             "code": code, "name": name, "bidi": info["bidi"],
             "url": url or f"/{code}/",

@@ -32,8 +32,9 @@ def french_and_arabic():
 
 
 def switch_language(walk, lesson):
-    """Tap the language in the site header; the same lesson opens in it."""
-    link = walk.page.locator(f".lang-switch a[hreflang='{walk.language}']")
+    """Tap the speech bubble in the site header, then the language; the same lesson opens in it."""
+    walk.page.locator(".lang-picker__button").click()
+    link = walk.page.locator(f".lang-picker__list a[hreflang='{walk.language}']")
     expect(link).to_have_attribute("href", lesson.url)
     walk.open_lesson(link.click)
     expect(walk.page).to_have_url(re.compile(re.escape(lesson.url) + "$"))
