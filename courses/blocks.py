@@ -18,6 +18,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .constants import StepKind
 from .widgets import ZoneEditorWidget
 from .zones import zones_from_value
 
@@ -129,9 +130,13 @@ class HotspotStepBlock(StepBlock):
 
     class Meta:
         icon = "crosshairs"
-        label = _("Tap the right place")
+        label = StepKind.HOTSPOT.label
         template = "blocks/hotspot_step_block.html"
-        description = _("A screenshot on which the learner practises tapping the right place. Not scored.")
+        description = _(
+            "Practice: the learner taps the right place on a screenshot, as many times as needed. "
+            "Not scored: it does not count in the lesson's score (use « Question: tap the right area » for that)."
+        )
+        help_text = _("Practice step, not scored: the learner tries again until they find the right place.")
         preview_value = {
             "image": None, "audio": None, "zones": PREVIEW_ZONES,
             "instruction": "<p>Pour écrire un message, touche le bouton <b>Écrire</b>.</p>",
@@ -326,9 +331,13 @@ class HotspotQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "crosshairs"
-        label = _("Image hotspot question")
+        label = StepKind.HOTSPOT_QUESTION.label
         template = "blocks/hotspot_question_block.html"
-        description = _("The learner taps the right place on a screenshot. Scored.")
+        description = _(
+            "Question: the learner taps the right area on a screenshot. Scored: it counts in the lesson's "
+            "score (two tries, only the first counts)."
+        )
+        help_text = _("Scored question: the first tap counts in the lesson's score; a second try is offered.")
         preview_value = {
             **PREVIEW_QUESTION, "zones": PREVIEW_ZONES,
             "prompt": "<p>Tu veux répondre à Sophie. Touche le bouton <b>Répondre</b>.</p>",
