@@ -13,6 +13,8 @@ from django.forms.utils import ErrorList
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.telepath import register
+from wagtail.blocks.list_block import ListBlockAdapter
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -72,6 +74,27 @@ class ZonesBlock(blocks.FieldBlock):
         preview_value = [{"x": 0.05, "y": 0.08, "w": 0.3, "h": 0.12}]
 
 
+class CountedListBlock(blocks.ListBlock):
+    """A list whose minimum count is checked when the page is saved, not as soon as the form opens
+    (Wagtail's browser-side check shows « The minimum number of items is 2 » before the trainer wrote
+    anything, and pauses autosave). A new one starts with that many empty items to fill."""
+
+    def __init__(self, child_block, **kwargs):
+        super().__init__(child_block, **kwargs)
+        if not self._has_default and self.meta.min_num:
+            self.meta.default = [self.child_block.get_default() for _ in range(self.meta.min_num)]
+
+
+class CountedListBlockAdapter(ListBlockAdapter):
+    def js_args(self, block):
+        name, child_block, child_state, meta = super().js_args(block)
+        meta.pop("minNum", None)  # ListBlock.clean still refuses too few items on save
+        return [name, child_block, child_state, meta]
+
+
+register(CountedListBlockAdapter(), CountedListBlock)
+
+
 def _audio_block():
     return DocumentChooserBlock(
         required=False, label=_("Audio"),
@@ -110,6 +133,7 @@ class ImageStepBlock(StepBlock):
     class Meta:
         icon = "image"
         label = _("Image step")
+        label_format = "{text}"
         template = "blocks/image_step_block.html"
         description = _("A picture and one or two short sentences, read aloud on request.")
         preview_value = {
@@ -131,6 +155,7 @@ class HotspotStepBlock(StepBlock):
     class Meta:
         icon = "crosshairs"
         label = StepKind.HOTSPOT.label
+        label_format = "{instruction}"  # not the first readable child, the zones' raw JSON
         template = "blocks/hotspot_step_block.html"
         description = _(
             "Practice: the learner taps the right place on a screenshot, as many times as needed. "
@@ -156,6 +181,7 @@ class TipBlock(StepBlock):
     class Meta:
         icon = "warning"
         label = _("Tip or warning")
+        label_format = "{text}"
         template = "blocks/tip_block.html"
         description = _("A tip to remember or a warning (a scam, a password), with an optional picture.")
         preview_value = {
@@ -173,6 +199,7 @@ class VideoBlock(StepBlock):
     class Meta:
         icon = "media"
         label = _("Video")
+        label_format = "{caption}"
         template = "blocks/video_block.html"
         description = _("A short video file (mp4 or webm) with an optional caption.")
         preview_value = {
@@ -181,15 +208,35 @@ class VideoBlock(StepBlock):
         }
 
 
+# The fields every question ends with, after its own (choices, right answer…): a trainer writes the
+# question, then the answers, then what the learner reads after answering, then what it assesses.
+QUESTION_TRAILING_FIELDS = ("feedback_correct", "feedback_wrong", "competence")
+
+
 class QuestionBlock(StepBlock):
-    """What every question has: a prompt, an optional picture and sound, feedback, a competence."""
+    """What every question has: a prompt, an optional picture and sound, feedback, a competence.
+    A subclass's own fields (choices, the right answer) come between the question and the feedback."""
 
     prompt = _text_block(_("Question"))
     image = ImageChooserBlock(required=False, label=_("Image"))
     audio = _audio_block()
     feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
     feedback_wrong = blocks.CharBlock(label=_("Feedback when wrong"), max_length=200)
-    competence = SnippetChooserBlock("courses.Competence", required=False, label=_("Competence"))
+    competence = SnippetChooserBlock(
+        "courses.Competence", required=False, label=_("Competence"),
+        help_text=_(
+            "What this question checks the learner can do (for example « Write an e-mail address »). "
+            "The certification and the centre's dashboards count the answers per competence."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in QUESTION_TRAILING_FIELDS:
+            self.child_blocks[name] = self.child_blocks.pop(name)
+
+    class Meta:
+        label_format = "{prompt}"
 
 
 class ChoiceBlock(blocks.StructBlock):
@@ -208,6 +255,7 @@ class ChoiceBlock(blocks.StructBlock):
     class Meta:
         icon = "radio-full"
         label = _("Choice")
+        label_format = "{text}"
         description = _("One choice of a question: a text, a picture or both.")
         preview_value = {"text": "amina.diallo@exemple.fr", "image": None, "is_correct": True}
 
@@ -217,7 +265,7 @@ def _count_correct(choices):
 
 
 class SingleChoiceQuestionBlock(QuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=6, label=_("Choices"))
+    choices = CountedListBlock(ChoiceBlock(), min_num=2, max_num=6, label=_("Choices"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -242,7 +290,7 @@ class SingleChoiceQuestionBlock(QuestionBlock):
 
 
 class MultipleChoiceQuestionBlock(QuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=8, label=_("Choices"))
+    choices = CountedListBlock(ChoiceBlock(), min_num=2, max_num=8, label=_("Choices"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -281,8 +329,8 @@ class TrueFalseQuestionBlock(QuestionBlock):
 
 
 class OrderingQuestionBlock(QuestionBlock):
-    items = blocks.ListBlock(
-        blocks.CharBlock(max_length=120), min_num=2, max_num=8,
+    items = CountedListBlock(
+        blocks.CharBlock(max_length=120, label=_("Item")), min_num=2, max_num=8,
         label=_("Items, in the right order"),
         help_text=_("The learner sees them shuffled."),
     )
@@ -300,8 +348,8 @@ class OrderingQuestionBlock(QuestionBlock):
 
 
 class TypedAnswerQuestionBlock(QuestionBlock):
-    accepted_answers = blocks.ListBlock(
-        blocks.CharBlock(max_length=120), min_num=1, label=_("Accepted answers")
+    accepted_answers = CountedListBlock(
+        blocks.CharBlock(max_length=120, label=_("Accepted answer")), min_num=1, label=_("Accepted answers")
     )
     ignore_case = blocks.BooleanBlock(required=False, default=True, label=_("Ignore upper/lower case"))
     ignore_accents = blocks.BooleanBlock(required=False, default=True, label=_("Ignore accents"))

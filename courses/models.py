@@ -58,6 +58,7 @@ class CatalogueIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CoursePage"]
+    admin_default_ordering = "ord"  # the catalogue's order, as learners see it
     max_count_per_parent = 1
 
     class Meta:
@@ -109,6 +110,9 @@ class CoursePage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CatalogueIndexPage"]
     subpage_types = ["courses.LessonPage"]
+    # The admin lists a course's lessons in their order in the course (the learner's order), not by
+    # last edit (Wagtail's default), so a trainer sees and drags them where the learner meets them.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("course")
