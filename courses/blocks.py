@@ -22,7 +22,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .constants import StepKind
 from .widgets import ZoneEditorWidget
-from .zones import zones_from_value
+from .zones import zones_from_value, zones_json
 
 TEXT_FEATURES = ["bold"]
 
@@ -59,7 +59,7 @@ class ZonesBlock(blocks.FieldBlock):
 
     def value_for_form(self, value):
         # A string here is raw form input that did not parse: leave it for ZonesField to reject.
-        return value if isinstance(value, str) else json.dumps(value or [])
+        return value if isinstance(value, str) else zones_json(value)
 
     def value_from_form(self, value):
         try:
