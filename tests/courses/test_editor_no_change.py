@@ -4,8 +4,8 @@ anything finds it as it was: no new revision, not « Publiée + brouillon »."""
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.documents import get_document_model
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import nested_form_data
 
 from courses.blocks import LessonStepsBlock
