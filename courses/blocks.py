@@ -381,11 +381,11 @@ class HotspotQuestionBlock(QuestionBlock):
         icon = "crosshairs"
         label = StepKind.HOTSPOT_QUESTION.label
         template = "blocks/hotspot_question_block.html"
+        # Also a question of the certification's banks: nothing here about a lesson's second try.
         description = _(
-            "Question: the learner taps the right area on a screenshot. Scored: it counts in the lesson's "
-            "score (two tries, only the first counts)."
+            "Question: the learner taps the right area on a screenshot. Scored: it counts in the score."
         )
-        help_text = _("Scored question: the first tap counts in the lesson's score; a second try is offered.")
+        help_text = _("Scored question: the learner's tap counts in the score (of the lesson or the exam).")
         preview_value = {
             **PREVIEW_QUESTION, "zones": PREVIEW_ZONES,
             "prompt": "<p>Tu veux répondre à Sophie. Touche le bouton <b>Répondre</b>.</p>",
