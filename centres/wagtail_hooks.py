@@ -7,6 +7,7 @@ staff (any other one answers 404, as if it did not exist), and a cohort's centre
 
 import django_filters
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -159,7 +160,7 @@ class CohortViewSet(CentreScopedViewSet):
 
 
 class CentresGroup(ViewSetGroup):
-    menu_label = Centre._meta.verbose_name_plural
+    menu_label = _("Centres")  # a menu label, capitalised (the model's verbose_name_plural is not)
     menu_icon = "home"
     # Named apart from the site's own "centres" URL namespace.
     items = (

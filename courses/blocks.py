@@ -13,13 +13,16 @@ from django.forms.utils import ErrorList
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.telepath import register
+from wagtail.blocks.list_block import ListBlockAdapter
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .constants import StepKind
 from .widgets import ZoneEditorWidget
-from .zones import zones_from_value
+from .zones import zones_from_value, zones_json
 
 TEXT_FEATURES = ["bold"]
 
@@ -56,7 +59,7 @@ class ZonesBlock(blocks.FieldBlock):
 
     def value_for_form(self, value):
         # A string here is raw form input that did not parse: leave it for ZonesField to reject.
-        return value if isinstance(value, str) else json.dumps(value or [])
+        return value if isinstance(value, str) else zones_json(value)
 
     def value_from_form(self, value):
         try:
@@ -69,6 +72,27 @@ class ZonesBlock(blocks.FieldBlock):
         default = []
         description = _("The target zones, drawn over the step's image.")
         preview_value = [{"x": 0.05, "y": 0.08, "w": 0.3, "h": 0.12}]
+
+
+class CountedListBlock(blocks.ListBlock):
+    """A list whose minimum count is checked when the page is saved, not as soon as the form opens
+    (Wagtail's browser-side check shows « The minimum number of items is 2 » before the trainer wrote
+    anything, and pauses autosave). A new one starts with that many empty items to fill."""
+
+    def __init__(self, child_block, **kwargs):
+        super().__init__(child_block, **kwargs)
+        if not self._has_default and self.meta.min_num:
+            self.meta.default = [self.child_block.get_default() for _ in range(self.meta.min_num)]
+
+
+class CountedListBlockAdapter(ListBlockAdapter):
+    def js_args(self, block):
+        name, child_block, child_state, meta = super().js_args(block)
+        meta.pop("minNum", None)  # ListBlock.clean still refuses too few items on save
+        return [name, child_block, child_state, meta]
+
+
+register(CountedListBlockAdapter(), CountedListBlock)
 
 
 def _audio_block():
@@ -109,6 +133,7 @@ class ImageStepBlock(StepBlock):
     class Meta:
         icon = "image"
         label = _("Image step")
+        label_format = "{text}"
         template = "blocks/image_step_block.html"
         description = _("A picture and one or two short sentences, read aloud on request.")
         preview_value = {
@@ -129,9 +154,14 @@ class HotspotStepBlock(StepBlock):
 
     class Meta:
         icon = "crosshairs"
-        label = _("Tap the right place")
+        label = StepKind.HOTSPOT.label
+        label_format = "{instruction}"  # not the first readable child, the zones' raw JSON
         template = "blocks/hotspot_step_block.html"
-        description = _("A screenshot on which the learner practises tapping the right place. Not scored.")
+        description = _(
+            "Practice: the learner taps the right place on a screenshot, as many times as needed. "
+            "Not scored: it does not count in the lesson's score (use « Question: tap the right area » for that)."
+        )
+        help_text = _("Practice step, not scored: the learner tries again until they find the right place.")
         preview_value = {
             "image": None, "audio": None, "zones": PREVIEW_ZONES,
             "instruction": "<p>Pour écrire un message, touche le bouton <b>Écrire</b>.</p>",
@@ -151,6 +181,7 @@ class TipBlock(StepBlock):
     class Meta:
         icon = "warning"
         label = _("Tip or warning")
+        label_format = "{text}"
         template = "blocks/tip_block.html"
         description = _("A tip to remember or a warning (a scam, a password), with an optional picture.")
         preview_value = {
@@ -168,6 +199,7 @@ class VideoBlock(StepBlock):
     class Meta:
         icon = "media"
         label = _("Video")
+        label_format = "{caption}"
         template = "blocks/video_block.html"
         description = _("A short video file (mp4 or webm) with an optional caption.")
         preview_value = {
@@ -176,15 +208,35 @@ class VideoBlock(StepBlock):
         }
 
 
+# The fields every question ends with, after its own (choices, right answer…): a trainer writes the
+# question, then the answers, then what the learner reads after answering, then what it assesses.
+QUESTION_TRAILING_FIELDS = ("feedback_correct", "feedback_wrong", "competence")
+
+
 class QuestionBlock(StepBlock):
-    """What every question has: a prompt, an optional picture and sound, feedback, a competence."""
+    """What every question has: a prompt, an optional picture and sound, feedback, a competence.
+    A subclass's own fields (choices, the right answer) come between the question and the feedback."""
 
     prompt = _text_block(_("Question"))
     image = ImageChooserBlock(required=False, label=_("Image"))
     audio = _audio_block()
     feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
     feedback_wrong = blocks.CharBlock(label=_("Feedback when wrong"), max_length=200)
-    competence = SnippetChooserBlock("courses.Competence", required=False, label=_("Competence"))
+    competence = SnippetChooserBlock(
+        "courses.Competence", required=False, label=_("Competence"),
+        help_text=_(
+            "What this question checks the learner can do (for example « Write an e-mail address »). "
+            "The certification and the centre's dashboards count the answers per competence."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in QUESTION_TRAILING_FIELDS:
+            self.child_blocks[name] = self.child_blocks.pop(name)
+
+    class Meta:
+        label_format = "{prompt}"
 
 
 class ChoiceBlock(blocks.StructBlock):
@@ -203,6 +255,7 @@ class ChoiceBlock(blocks.StructBlock):
     class Meta:
         icon = "radio-full"
         label = _("Choice")
+        label_format = "{text}"
         description = _("One choice of a question: a text, a picture or both.")
         preview_value = {"text": "amina.diallo@exemple.fr", "image": None, "is_correct": True}
 
@@ -212,7 +265,7 @@ def _count_correct(choices):
 
 
 class SingleChoiceQuestionBlock(QuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=6, label=_("Choices"))
+    choices = CountedListBlock(ChoiceBlock(), min_num=2, max_num=6, label=_("Choices"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -237,7 +290,7 @@ class SingleChoiceQuestionBlock(QuestionBlock):
 
 
 class MultipleChoiceQuestionBlock(QuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=8, label=_("Choices"))
+    choices = CountedListBlock(ChoiceBlock(), min_num=2, max_num=8, label=_("Choices"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -276,8 +329,8 @@ class TrueFalseQuestionBlock(QuestionBlock):
 
 
 class OrderingQuestionBlock(QuestionBlock):
-    items = blocks.ListBlock(
-        blocks.CharBlock(max_length=120), min_num=2, max_num=8,
+    items = CountedListBlock(
+        blocks.CharBlock(max_length=120, label=_("Item")), min_num=2, max_num=8,
         label=_("Items, in the right order"),
         help_text=_("The learner sees them shuffled."),
     )
@@ -295,8 +348,8 @@ class OrderingQuestionBlock(QuestionBlock):
 
 
 class TypedAnswerQuestionBlock(QuestionBlock):
-    accepted_answers = blocks.ListBlock(
-        blocks.CharBlock(max_length=120), min_num=1, label=_("Accepted answers")
+    accepted_answers = CountedListBlock(
+        blocks.CharBlock(max_length=120, label=_("Accepted answer")), min_num=1, label=_("Accepted answers")
     )
     ignore_case = blocks.BooleanBlock(required=False, default=True, label=_("Ignore upper/lower case"))
     ignore_accents = blocks.BooleanBlock(required=False, default=True, label=_("Ignore accents"))
@@ -326,9 +379,13 @@ class HotspotQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "crosshairs"
-        label = _("Image hotspot question")
+        label = StepKind.HOTSPOT_QUESTION.label
         template = "blocks/hotspot_question_block.html"
-        description = _("The learner taps the right place on a screenshot. Scored.")
+        # Also a question of the certification's banks: nothing here about a lesson's second try.
+        description = _(
+            "Question: the learner taps the right area on a screenshot. Scored: it counts in the score."
+        )
+        help_text = _("Scored question: the learner's tap counts in the score (of the lesson or the exam).")
         preview_value = {
             **PREVIEW_QUESTION, "zones": PREVIEW_ZONES,
             "prompt": "<p>Tu veux répondre à Sophie. Touche le bouton <b>Répondre</b>.</p>",

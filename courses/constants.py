@@ -18,7 +18,7 @@ class StepKind(models.TextChoices):
     """The block types of a lesson's ``steps`` StreamField."""
 
     IMAGE = "image", _("Image")
-    HOTSPOT = "hotspot", _("Tap the right place")
+    HOTSPOT = "hotspot", _("Tap the right place (practice, not scored)")
     TIP = "tip", _("Tip or warning")
     VIDEO = "video", _("Video")
     SINGLE_CHOICE = "single_choice", _("Single choice question")
@@ -26,7 +26,7 @@ class StepKind(models.TextChoices):
     TRUE_FALSE = "true_false", _("True or false")
     ORDERING = "ordering", _("Put in order")
     TYPED_ANSWER = "typed_answer", _("Typed answer")
-    HOTSPOT_QUESTION = "hotspot_question", _("Image hotspot question")
+    HOTSPOT_QUESTION = "hotspot_question", _("Question: tap the right area (scored)")
     H5P = "h5p", _("H5P activity")
 
 

@@ -5,9 +5,12 @@ for the learner's part (a page writes nothing on a GET; the lesson player's post
 ``courses.views``, which call ``courses.services``). The learner's records (enrolments, progress,
 answers) are in ``courses.records``, imported here so that ``courses.models`` names them all."""
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
@@ -31,6 +34,34 @@ from .rendering import cover_renditions_prefetch, lesson_steps_html
 __all__ = [
     "Answer", "CatalogueIndexPage", "Competence", "CoursePage", "Enrolment", "LessonPage", "LessonProgress",
 ]
+
+
+# Page fields Wagtail keeps up to date itself on each save or publication: not what the trainer wrote.
+REVISION_BOOKKEEPING_FIELDS = frozenset({
+    "latest_revision", "latest_revision_created_at", "live_revision", "first_published_at", "last_published_at",
+    "has_unpublished_changes", "live", "locked", "locked_at", "locked_by", "expired", "numchild",
+})
+
+
+def _revision_content(data):
+    return {key: value for key, value in data.items() if key not in REVISION_BOOKKEEPING_FIELDS}
+
+
+class NoEmptyRevisionMixin:
+    """Saving a page that is exactly its latest revision makes no new one: a trainer who opens a
+    course or a lesson and saves it (or whose editor autosaves) without a change does not find it
+    « Published + draft ». Wagtail's edit view makes a revision on every save; this returns the
+    latest one instead when the content is the same, so the view's messages and links still work."""
+
+    def save_revision(self, user=None, approved_go_live_at=None, previous_revision=None, **kwargs):
+        latest = self.get_latest_revision() if self.pk else None
+        if latest is not None and approved_go_live_at is None and previous_revision is None:
+            ours = json.loads(json.dumps(self.serializable_data(), cls=DjangoJSONEncoder))
+            if _revision_content(ours) == _revision_content(latest.content):
+                return latest
+        return super().save_revision(
+            user=user, approved_go_live_at=approved_go_live_at, previous_revision=previous_revision, **kwargs
+        )
 
 
 class Competence(models.Model):
@@ -80,6 +111,7 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.CoursePage"]
+    admin_default_ordering = "ord"  # the catalogue's order, as learners see it
     max_count_per_parent = 1
 
     class Meta:
@@ -110,7 +142,7 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
         return context
 
 
-class CoursePage(InterfaceLanguageUrls, Page):
+class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     """A course such as « Les e-mails »: a cover, a level, the competences it builds, its lessons."""
 
     summary = models.CharField(_("summary"), max_length=250)
@@ -133,6 +165,9 @@ class CoursePage(InterfaceLanguageUrls, Page):
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CatalogueIndexPage"]
     subpage_types = ["courses.LessonPage"]
+    # The admin lists a course's lessons in their order in the course (the learner's order), not by
+    # last edit (Wagtail's default), so a trainer sees and drags them where the learner meets them.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("course")
@@ -159,7 +194,7 @@ class CoursePage(InterfaceLanguageUrls, Page):
         return course_rows(shown, learner, other_language=other)
 
 
-class LessonPage(InterfaceLanguageUrls, Page):
+class LessonPage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     """A short lesson (8–12 minutes): one step per screen, questions graded by the server."""
 
     summary = models.CharField(_("summary"), max_length=250, blank=True)

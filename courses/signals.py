@@ -15,9 +15,10 @@ from .rendering import media_version_bump
 @receiver(page_published)
 def renditions_on_publish(sender, instance, **kwargs):
     if isinstance(instance, LessonPage | CoursePage):
-        from .tasks import page_renditions_generate
+        from .tasks import page_renditions_generate, task_enqueue
 
-        transaction.on_commit(lambda: page_renditions_generate.delay(instance.pk))
+        # After the response's commit, by the worker or (embedded mode) a background thread.
+        transaction.on_commit(lambda: task_enqueue(page_renditions_generate, instance.pk))
 
 
 @receiver(page_published)
@@ -70,9 +71,9 @@ def rendition_deleted(sender, instance, **kwargs):
 
     def after_commit():
         media_version_bump(Image, image_id)
-        from .tasks import image_renditions_generate
+        from .tasks import image_renditions_generate, task_enqueue
 
-        image_renditions_generate.delay(image_id)
+        task_enqueue(image_renditions_generate, image_id)
 
     transaction.on_commit(after_commit)
 

@@ -1,10 +1,51 @@
+import logging
+import threading
+
 from celery import shared_task
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from .models import CoursePage, LessonPage
 from .rendering import COVER_SPECS, lesson_images, media_version_bump
+
+logger = logging.getLogger(__name__)
+_background_runs = set()
+
+
+def _run_in_background(task, args):
+    try:
+        task.apply(args=args, throw=True)
+    except Exception:
+        logger.exception("Background run of %s%r failed", task.name, args)
+    finally:
+        connections.close_all()  # this thread's own connections
+
+
+def task_enqueue(task, *args):
+    """Hand ``task`` to the worker. In the embedded mode (no Redis: Celery runs tasks in the caller)
+    it runs in a background thread instead, so that the trainer's publish request does not wait
+    for twenty images to be resized; learners meanwhile get the originals (courses.rendering).
+    Call it after the commit (``transaction.on_commit``): the thread reads what the request wrote."""
+    if not (settings.CELERY_TASK_ALWAYS_EAGER and settings.PASSERELLE_EAGER_TASKS_IN_THREAD):
+        return task.delay(*args)
+    _background_runs.difference_update([thread for thread in list(_background_runs) if not thread.is_alive()])
+    thread = threading.Thread(target=_run_in_background, args=(task, args), name=f"passerelle:{task.name}", daemon=True)
+    _background_runs.add(thread)
+    thread.start()
+    return thread
+
+
+def background_runs_wait(timeout=None):
+    """Wait for the background runs started so far (a management command before it exits, a test);
+    how many there were."""
+    threads = list(_background_runs)
+    for thread in threads:
+        thread.join(timeout)
+    _background_runs.difference_update(threads)
+    return len(threads)
 
 
 def _make_missing(image, specs):

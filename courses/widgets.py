@@ -1,8 +1,8 @@
 """Admin widget on which a trainer draws target zones over the chosen image."""
 
-import json
-
 from django import forms
+
+from .zones import zones_json
 
 
 class ZoneEditorWidget(forms.Widget):
@@ -31,7 +31,7 @@ class ZoneEditorWidget(forms.Widget):
     def format_value(self, value):
         if value in (None, ""):
             return "[]"
-        return value if isinstance(value, str) else json.dumps(value)
+        return value if isinstance(value, str) else zones_json(value)
 
     def value_from_datadict(self, data, files, name):
         return data.get(name)

@@ -2,6 +2,7 @@
 ``dashboards`` permissions) groups centres and names the network's administrators. Centre staff hold no
 such permission, so they neither see nor change networks."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -11,7 +12,7 @@ from .models import Network
 class NetworkViewSet(ModelViewSet):
     model = Network
     icon = "group"
-    menu_label = Network._meta.verbose_name_plural
+    menu_label = _("Networks of centres")  # a menu label, capitalised (verbose_name_plural is not)
     add_to_admin_menu = True
     list_display = ["name"]
     search_fields = ["name"]

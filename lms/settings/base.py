@@ -159,6 +159,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Embedded mode (no Redis, no worker): the tasks a request hands over (renditions on publish) run in a
+# background thread, not in the request (courses.tasks.task_enqueue).
+PASSERELLE_EAGER_TASKS_IN_THREAD = True
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 PASSERELLE_CREDENTIAL_KEY_FILE = Path(tempfile.gettempdir()) / "passerelle-test-credential-key.pem"
 # A browser test tells its worker the live server's address, so the QR code it prints leads there.
 PASSERELLE_PUBLIC_URL = os.environ.get("PASSERELLE_PUBLIC_URL", WAGTAILADMIN_BASE_URL).rstrip("/")  # noqa: F405
+# The unit tests read a task's result right after the request that started it: run it in the request
+# (tests of the background thread turn this on).
+PASSERELLE_EAGER_TASKS_IN_THREAD = False

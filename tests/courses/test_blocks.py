@@ -5,8 +5,10 @@ import html
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from courses.blocks import ChoiceBlock, LessonStepsBlock, ZonesBlock
+from courses.constants import StepKind
 from tests import factories
 
 STEP_BLOCKS = LessonStepsBlock().child_blocks
@@ -72,3 +74,23 @@ def test_previews_are_for_the_admin_only(client):
     client.force_login(factories.UserFactory())
     response = client.get(preview_url(STEP_BLOCKS["image"]))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_two_tap_steps_say_which_one_counts_in_the_score():
+    """Item 4 of issue 14: two clearly named tap steps; the name and the description say which is scored."""
+    with translation.override("en"):
+        practice, question = STEP_BLOCKS["hotspot"], STEP_BLOCKS["hotspot_question"]
+        assert str(practice.label) == str(StepKind.HOTSPOT.label) == "Tap the right place (practice, not scored)"
+        assert str(question.label) == str(StepKind.HOTSPOT_QUESTION.label) == "Question: tap the right area (scored)"
+        assert "Not scored" in str(practice.get_description())
+        assert "Scored" in str(question.get_description())
+        assert "not scored" in str(practice.meta.help_text) and "Scored" in str(question.meta.help_text)
+
+
+@pytest.mark.django_db
+def test_the_editor_offers_both_tap_steps_with_their_scored_mark(client, lesson_page):
+    client.force_login(factories.UserFactory(is_staff=True, is_superuser=True))
+    with translation.override("en"):
+        page = html.unescape(client.get(reverse("wagtailadmin_pages:edit", args=[lesson_page.pk])).content.decode())
+    assert "Tap the right place (practice, not scored)" in page
+    assert "Question: tap the right area (scored)" in page

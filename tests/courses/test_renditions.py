@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from courses.rendering import CHOICE_SPECS, COVER_SPECS, STEP_SPECS
 from tests import factories
@@ -128,3 +129,43 @@ def test_the_renditions_task_asked_for_by_name_exists():
 
     app.loader.import_default_modules()
     assert RENDITIONS_TASK in app.tasks
+
+
+@pytest.fixture
+def committed_tree(transactional_db):
+    """Committed rows (the background thread reads them), and Wagtail's roots back if an earlier
+    transactional test flushed the ones the migrations made."""
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code="fr")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+def test_embedded_mode_makes_the_renditions_after_the_publish_request(committed_tree, client, settings):
+    """No Redis (tasks eager): the trainer's publish request hands the renditions to a background
+    thread and returns; the learner's lesson shows the originals until they exist, then the renditions."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.PASSERELLE_EAGER_TASKS_IN_THREAD = True
+    from courses.models import LessonPage
+    from courses.tasks import background_runs_wait
+
+    course = factories.course()
+    lesson = factories.lesson(course, steps=[("tip", {"kind": "tip", "text": "<p>Le @.</p>",
+                                                      "image": None, "audio": None})], slug="photo")
+    image = factories.make_image("step", seed=11)
+    background_runs_wait(30)
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), nested_form_data({
+        "title": lesson.title, "slug": lesson.slug, "summary": "", "estimated_minutes": "10", "pass_mark": "80",
+        "steps": streamfield([("image", {"image": image.pk, "text": rich_text("<p>Regarde.</p>", features=["bold"]),
+                                         "audio": ""})]),
+        "action-publish": "publish",
+    }))
+    assert response.status_code == 302
+    published = LessonPage.objects.get(pk=lesson.pk)
+    assert published.live and published.live_revision_id == published.latest_revision_id
+    assert background_runs_wait(60) == 1  # handed to a thread by the request, not made in it
+    assert set(STEP_SPECS) <= rendition_specs(image)

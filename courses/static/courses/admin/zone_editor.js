@@ -184,7 +184,11 @@
 
       save() {
         this.zones = this.zones.map(cleanZone);
-        this.inputTarget.value = JSON.stringify(this.zones);
+        const value = JSON.stringify(this.zones);
+        // The server writes the value the same way (courses.zones.zones_json): a zone moved back where it
+        // was, or a click that moved nothing, is no change — no draft, no autosave.
+        if (value === this.inputTarget.value) return;
+        this.inputTarget.value = value;
         // Let Wagtail know the form changed (unsaved-changes warning, preview refresh).
         this.inputTarget.dispatchEvent(new Event("input", { bubbles: true }));
         this.inputTarget.dispatchEvent(new Event("change", { bubbles: true }));
@@ -300,6 +304,7 @@
           this.place(gesture.element, gesture.zone);
         } else {
           const { origin } = gesture;
+          gesture.pixels = Math.max(Math.abs(point.px - gesture.start.px), Math.abs(point.py - gesture.start.py));
           gesture.zone = {
             ...origin,
             x: clamp(origin.x + point.x - gesture.start.x, 0, 1 - origin.w),
@@ -323,6 +328,8 @@
           this.render();
           this.notice = "";
           this.updateStatus(format(this.addedTextValue, { number: this.zones.length }));
+        } else if (gesture.zone && gesture.pixels < MIN_PIXELS) {
+          this.place(gesture.element, gesture.origin); // a click (to pick the zone) that slipped a little
         } else if (gesture.zone) {
           this.zones[gesture.index] = gesture.zone;
           this.save();
