@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail import hooks
 
 from courses.demo.loader import DEMO_PASSWORD, LEARNER_PICTURES, demo_load
+from courses.tasks import background_runs_wait
 
 DEMO_HOOK = "passerelle_demo_load"  # functions of the DemoResult returning lines to print
 NOT_PRODUCTION_FLAG = "--this-is-not-production"
@@ -44,6 +45,9 @@ class Command(BaseCommand):
         for line in extras:
             self.stdout.write(line)
         self.print_accounts(result.accounts)
+        made = background_runs_wait()  # without Redis, renditions are made in threads: let them finish
+        if made:
+            self.stdout.write(f"Image renditions made for {made} published page(s).")
 
     def print_accounts(self, accounts):
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
