@@ -17,7 +17,7 @@ from ..exceptions import ExamRefused
 from ..forms import ExamJoinForm
 from ..models import CertificationLevel
 from ..questions import questions_stream, stream_images
-from .exam_api import attempt_state
+from .exam_api import attempt_result, attempt_state
 
 # The waiting screen reloads itself this often until the supervisor admits the candidate.
 WAITING_REFRESH_SECONDS = 4
@@ -116,13 +116,13 @@ def exam_attempt(request, attempt_id):
     candidate = attempt.candidate
     context = {"attempt": attempt, "candidate": candidate, "level": attempt.level}
     if not attempt.in_progress:
-        context["result"] = attempt_state(attempt)["result"]
+        context["result"] = attempt_result(attempt)
         context["certificate"] = selectors.certificate_of_attempt(attempt=attempt)
         return render(request, "certification/exam/result.html", context)
     context.update(questions=_questions(attempt), state={
-        **{k: v for k, v in attempt_state(attempt).items() if k != "questions"},
+        **attempt_state(attempt, with_questions=False),
         "answer_url": reverse("certification:api_answer", args=[attempt.pk]),
         "submit_url": reverse("certification:api_submit", args=[attempt.pk]),
-        "state_url": reverse("certification:api_attempt", args=[attempt.pk]),
+        "state_url": reverse("certification:api_attempt", args=[attempt.pk]) + "?questions=0",
     })
     return render(request, "certification/exam/attempt.html", context)

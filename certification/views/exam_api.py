@@ -70,7 +70,7 @@ def _own_attempt(request, attempt_id):
     return attempt
 
 
-def _result(attempt):
+def attempt_result(attempt):
     return {
         "score": round(attempt.score * 100), "passed": attempt.passed,
         "competences": [{"code": code, "name": row["name"], "score": round(row["score"] * 100)}
@@ -78,18 +78,18 @@ def _result(attempt):
     }
 
 
-def attempt_state(attempt):
-    """What the tablet shows: the questions without their key, which were answered, time left;
-    the result once handed in."""
+def attempt_state(attempt, *, with_questions=True):
+    """What the tablet shows: the questions without their key (unless the tablet already has them),
+    which were answered, time left; the result once handed in."""
     state = {
         "attempt": attempt.pk, "practice": attempt.is_practice, "submitted": not attempt.in_progress,
         "remaining_seconds": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
         "answered": sorted(attempt_answered_ids(attempt=attempt)),
     }
-    if attempt.in_progress:
+    if attempt.in_progress and with_questions:
         state["questions"] = [question_public(q) for q in attempt.questions]
-    else:
-        state["result"] = _result(attempt)
+    elif not attempt.in_progress:
+        state["result"] = attempt_result(attempt)
     return state
 
 
@@ -123,8 +123,9 @@ def attempt_start(request, session_id):
 @require_GET
 @_api
 def attempt_detail(request, attempt_id):
+    """The attempt's state; ``?questions=0`` leaves the questions out (the player's clock check)."""
     attempt = services.attempt_close_if_due(_own_attempt(request, attempt_id))
-    return JsonResponse(attempt_state(attempt))
+    return JsonResponse(attempt_state(attempt, with_questions=request.GET.get("questions") != "0"))
 
 
 @require_POST

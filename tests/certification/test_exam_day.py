@@ -161,7 +161,7 @@ def test_the_exam_page_shows_every_drawn_question_and_no_answer_key(client, cand
     url = start(client, candidate.session)
     attempt = ExamAttempt.objects.get()
     assert url == reverse("certification:exam_attempt", args=[attempt.pk])
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(5):
         page = client.get(url)
     html = page.content.decode()
     for question in attempt.questions:
@@ -327,3 +327,13 @@ def test_a_practice_test_runs_in_the_same_player_and_says_whether_one_is_ready(c
 def test_a_practice_test_of_an_unknown_level_is_not_found(client, learner):
     client.force_login(learner)
     assert client.post(reverse("certification:practice_start", args=[999999])).status_code == 404
+
+
+def test_the_players_clock_check_leaves_the_questions_out(client, candidate):
+    client.force_login(candidate.learner)
+    start(client, candidate.session)
+    attempt = ExamAttempt.objects.get()
+    url = reverse("certification:api_attempt", args=[attempt.pk])
+    brief = client.get(url + "?questions=0").json()
+    assert "questions" not in brief and brief["remaining_seconds"] > 0 and brief["submitted"] is False
+    assert len(client.get(url).json()["questions"]) == len(attempt.questions)
