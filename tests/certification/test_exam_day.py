@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from centres.constants import Role
 from certification.constants import CandidateStatus
@@ -337,3 +337,13 @@ def test_the_players_clock_check_leaves_the_questions_out(client, candidate):
     brief = client.get(url + "?questions=0").json()
     assert "questions" not in brief and brief["remaining_seconds"] > 0 and brief["submitted"] is False
     assert len(client.get(url).json()["questions"]) == len(attempt.questions)
+
+
+def test_questions_in_french_on_an_arabic_page_keep_their_language_and_direction(client, candidate):
+    client.force_login(candidate.learner)
+    start(client, candidate.session)
+    attempt = ExamAttempt.objects.get()
+    with translation.override("ar"):
+        html = client.get(reverse("certification:exam_attempt", args=[attempt.pk])).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert f'<div class="player__steps" lang="{attempt.language}" dir="ltr">' in html
