@@ -14,7 +14,15 @@ from core.sign_offs import competences_signed_off
 from courses.models import LessonPage
 from courses.selectors import completed_lesson_keys
 
-from .models import Certificate, ExamAttempt, ExamSession, LevelLesson, QuestionBank, SessionCandidate
+from .models import (
+    Certificate,
+    CertificationLevel,
+    ExamAttempt,
+    ExamSession,
+    LevelLesson,
+    QuestionBank,
+    SessionCandidate,
+)
 from .questions import Pool
 
 # --- Eligibility -------------------------------------------------------------------------------
@@ -83,6 +91,11 @@ def attempt_in_progress(*, learner, practice=False):
 
 def attempt_answered_ids(*, attempt) -> set[str]:
     return {str(q) for q in attempt.answers.values_list("question_id", flat=True)}
+
+
+def levels_listed():
+    """The certification levels, in their order (each one's practice test is open to every learner)."""
+    return CertificationLevel.objects.order_by("rank", "name")
 
 
 def attempt_of(*, learner, attempt_id):

@@ -15,7 +15,6 @@ from .. import selectors, services
 from ..constants import CandidateStatus
 from ..exceptions import ExamRefused
 from ..forms import ExamJoinForm
-from ..models import CertificationLevel
 from ..questions import questions_stream, stream_images
 from .exam_api import attempt_result, attempt_state
 
@@ -35,19 +34,27 @@ def _join(request, form):
     return redirect("certification:exam_waiting", exam_session_id=candidate.session_id)
 
 
+def _join_form(request):
+    return ExamJoinForm(request.POST or None, initial={"printed_name": request.user.shown_name})
+
+
+def _home(request, form, *, status=200, practice_error=None):
+    return render(request, "certification/exam/home.html", {
+        "form": form, "candidacies": selectors.candidacies_current(learner=request.user),
+        "levels": selectors.levels_listed(), "practice_error": practice_error,
+    }, status=status)
+
+
 @login_required
 @never_cache
 def exam_home(request):
     """« Passer un examen »: the code of today's session, and practice tests of every level."""
-    form = ExamJoinForm(request.POST or None, initial={"printed_name": request.user.shown_name})
+    form = _join_form(request)
     if request.method == "POST" and form.is_valid():
         joined = _join(request, form)
         if joined is not None:
             return joined
-    return render(request, "certification/exam/home.html", {
-        "form": form, "candidacies": selectors.candidacies_current(learner=request.user),
-        "levels": CertificationLevel.objects.all(),
-    }, status=400 if form.errors else 200)
+    return _home(request, form, status=400 if form.errors else 200)
 
 
 def _candidacy_or_404(request, exam_session_id):
@@ -87,15 +94,12 @@ def exam_start(request, exam_session_id):
 @require_POST
 @login_required
 def practice_start(request, level_id):
-    level = get_object_or_404(CertificationLevel, pk=level_id)
+    level = get_object_or_404(selectors.levels_listed(), pk=level_id)
     try:
         attempt = services.practice_attempt_start(learner=request.user, level=level)
     except ExamRefused as refused:
-        form = ExamJoinForm(initial={"printed_name": request.user.shown_name})
-        return render(request, "certification/exam/home.html", {
-            "form": form, "candidacies": selectors.candidacies_current(learner=request.user),
-            "levels": CertificationLevel.objects.all(), "practice_error": refused.message,
-        }, status=400)
+        return _home(request, ExamJoinForm(initial={"printed_name": request.user.shown_name}), status=400,
+                     practice_error=refused.message)
     return redirect("certification:exam_attempt", attempt_id=attempt.pk)
 
 
