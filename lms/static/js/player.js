@@ -184,8 +184,8 @@
       var record = stepRecord(step);
       var item = document.createElement("li");
       item.className = "end-mark " + (!record ? "end-mark--none" : record.first ? "end-mark--right" : "end-mark--wrong");
-      item.setAttribute("aria-label", strings.question_n.replace("%(n)s", number) + " : " +
-        (!record ? strings.not_answered : record.first ? strings.first_try : strings.wrong));
+      item.setAttribute("aria-label", strings.question_mark.replace("%(n)s", number).replace("%(result)s",
+        !record ? strings.not_answered : record.first ? strings.first_try : strings.wrong));
       item.textContent = (!record ? "–" : record.first ? "★" : "✘");
       list.appendChild(item);
     });
