@@ -29,29 +29,28 @@ def _person(centre, user_id):
     return get_object_or_404(selectors.centre_people(centre=centre), pk=user_id)
 
 
-@require_POST
-@login_required
-def referent_grant(request, centre_id, user_id):
+def _referent_change(request, centre_id, user_id, change, done_message):
+    """Grant or revoke, then back to the list with the outcome (a refusal says why)."""
     centre = staffed_centre_or_403(request.user, centre_id, roles=(Role.MANAGER,))
-    learner = _person(centre, user_id)
+    person = _person(centre, user_id)
     try:
-        services.referent_grant(centre=centre, learner=learner, by=request.user)
+        change(centre=centre, learner=person, by=request.user)
     except CommunityRefused as refused:
         messages.error(request, refused.message)
     else:
-        messages.success(request, _("%(name)s is now a référent.") % {"name": learner.shown_name})
+        messages.success(request, done_message % {"name": person.shown_name})
     return redirect("community:referents", centre_id=centre.pk)
+
+
+@require_POST
+@login_required
+def referent_grant(request, centre_id, user_id):
+    return _referent_change(request, centre_id, user_id, services.referent_grant,
+                            _("%(name)s is now a référent."))
 
 
 @require_POST
 @login_required
 def referent_revoke(request, centre_id, user_id):
-    centre = staffed_centre_or_403(request.user, centre_id, roles=(Role.MANAGER,))
-    person = _person(centre, user_id)
-    try:
-        services.referent_revoke(centre=centre, learner=person, by=request.user)
-    except CommunityRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(request, _("%(name)s is no longer a référent.") % {"name": person.shown_name})
-    return redirect("community:referents", centre_id=centre.pk)
+    return _referent_change(request, centre_id, user_id, services.referent_revoke,
+                            _("%(name)s is no longer a référent."))
