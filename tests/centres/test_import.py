@@ -280,3 +280,16 @@ def test_a_centres_own_spreadsheet_headers_are_understood(header):
     data = f"{header}\nAmina Diallo;#2a6f97;Lundi\n".encode()
     (row,) = imports.import_file_read(name="x.csv", data=data).rows
     assert row[1] == {"display_name": "Amina Diallo", "avatar_colour": "#2a6f97", "cohort": "Lundi"}
+
+
+def test_a_french_trainer_reads_which_columns_mix_languages_in_french(trainer_client, centre):
+    before = snapshot()
+    with translation.override("fr"):
+        address = reverse("centres:learner_import", args=[centre.pk])
+    upload_file = SimpleUploadedFile("liste.csv", b"Nom;Colour;Promotion\nAmina Diallo;#2a6f97;Samedi\n")
+    response = trainer_client.post(address, {"file": upload_file})
+    assert response.status_code == 400
+    errors = " ".join(response.context["form"].errors["file"])
+    assert ("Les noms des colonnes mélangent des langues : « Nom » (français), « Colour » (English), « Promotion » "
+            "(français). Nommez toutes les colonnes dans une seule langue") in errors
+    assert snapshot() == before
