@@ -193,16 +193,35 @@ def _too_many_rows(rows_read: int) -> ImportRefused:
     )
 
 
-# Words a centre's own spreadsheet may use for a column, besides the column's key and its label in
-# every language of the site (which the template the site hands out uses).
+# The header row. Each header names a column in a language: its label in one of the site's languages
+# (the empty list the site hands out uses the trainer's), a word a centre's own spreadsheet may use, or,
+# in English, the column's key (display_name…, as in older files). All the headers of a file must be
+# written in one language; a header the import does not know refuses the file, naming it.
 COLUMN_ALIASES = {
-    "display_name": ("nom", "nom complet", "prenom nom", "name"),
-    "latin_name": ("nom latin", "nom en alphabet latin"),
-    "avatar_colour": ("couleur", "colour", "color"),
-    "languages_spoken": ("langues", "langue", "languages"),
-    "cohort": ("groupe", "cohorte", "promotion", "group"),
-    "pin": ("code", "code pin", "code secret"),
+    "fr": {
+        "display_name": ("nom", "nom complet", "prenom nom"),
+        "latin_name": ("nom latin", "nom en alphabet latin"),
+        "avatar_colour": ("couleur",),
+        "languages_spoken": ("langues", "langue"),
+        "cohort": ("groupe", "cohorte", "promotion"),
+        "pin": ("code", "code pin", "pin", "code secret"),
+    },
+    "en": {
+        "display_name": ("name",),
+        "avatar_colour": ("colour", "color"),
+        "languages_spoken": ("languages",),
+        "cohort": ("group",),
+    },
 }
+
+
+@dataclass(frozen=True)
+class Header:
+    """A header cell as written, the column it names ("" for a blank cell) and the languages it is written in."""
+
+    text: str
+    column: str
+    languages: frozenset
 
 
 def _header_key(text) -> str:
@@ -211,33 +230,100 @@ def _header_key(text) -> str:
     return " ".join(plain.replace("_", " ").replace("-", " ").split()).casefold()
 
 
-def column_names() -> dict:
-    """Every header the import understands, normalised, to the column it names."""
-    names = {}
-    for column in COLUMNS:
-        names[_header_key(column)] = column
-        for alias in COLUMN_ALIASES.get(column, ()):
-            names[_header_key(alias)] = column
-        for code, _name in settings.LANGUAGES:
+def _header_words() -> dict:
+    """Every way of naming each column, normalised: {(word, column): {languages}}."""
+    words = {}
+    codes = [code for code, _name in settings.LANGUAGES]
+    for code in codes:
+        for column in COLUMNS:
             with translation.override(code):
-                names[_header_key(str(COLUMN_LABELS[column]))] = column
-    for column in IGNORED_COLUMNS:
-        names[_header_key(column)] = column
+                words.setdefault((_header_key(str(COLUMN_LABELS[column])), column), set()).add(code)
+            for alias in COLUMN_ALIASES.get(code, {}).get(column, ()):
+                words.setdefault((_header_key(alias), column), set()).add(code)
+    for column in COLUMNS:
+        words.setdefault((_header_key(column), column), set()).add("en")
+    for column in IGNORED_COLUMNS:  # an old file's column, whatever its other headers' language
+        words.setdefault((_header_key(column), column), set()).update(codes)
+    return words
+
+
+def column_names() -> dict:
+    """Every header the import understands, normalised, to the column it names and its languages."""
+    names = {}
+    for (word, column), languages in _header_words().items():
+        names.setdefault(word, (column, frozenset(languages)))
     return names
 
 
-def _columns_of(header_row) -> list:
+def _headers_of(header_row) -> list[Header]:
     names = column_names()
-    return [names.get(_header_key(_cell_text(h)), _cell_text(h).strip().lower()) for h in header_row]
+    headers = []
+    for cell in header_row:
+        text = _cell_text(cell).strip()
+        column, languages = names.get(_header_key(text), ("", frozenset())) if text else ("", frozenset())
+        headers.append(Header(text=text, column=column, languages=languages))
+    return headers
+
+
+def _quoted(texts) -> str:
+    return ", ".join(f"« {text} »" for text in texts)
+
+
+def _language_name(code: str) -> str:
+    return translation.get_language_info(code)["name_local"]
+
+
+def _headers_check(headers: list[Header]) -> None:
+    """Refuse a header row with unknown columns, columns in several languages, or a column named twice."""
+    unknown = [h.text for h in headers if h.text and not h.column]
+    named = [h for h in headers if h.column]
+    if unknown and named:  # with no header known, the first row is data: said by the « Name » check
+        expected = ", ".join(str(COLUMN_LABELS[column]) for column in COLUMNS)
+        raise ImportRefused(_(
+            "Passerelle does not know these columns: %(columns)s. Name them as in the empty list (%(expected)s), "
+            "or remove them. Nothing was imported."
+        ) % {"columns": _quoted(unknown), "expected": expected})
+    if named and not frozenset.intersection(*(h.languages for h in named)):
+        raise ImportRefused(_(
+            "The column names mix languages: %(columns)s. Name every column in one language, as in the empty "
+            "list. Nothing was imported."
+        ) % {"columns": _mixed_columns(named)})
+    seen = {}
+    for header in named:
+        if header.column in seen:
+            raise ImportRefused(_(
+                "Two columns name the same thing: « %(first)s » and « %(second)s ». Keep one of them. "
+                "Nothing was imported."
+            ) % {"first": seen[header.column], "second": header.text})
+        seen[header.column] = header.text
+
+
+def _mixed_columns(named: list[Header]) -> str:
+    """The headers of a mixed row with their language: the most used language, and the others."""
+    counts = {}
+    for header in named:
+        for code in header.languages:
+            counts[code] = counts.get(code, 0) + 1
+    current = translation.get_language()
+    main = max(counts, key=lambda code: (counts[code], code == current, code == "fr", code == "en"))
+    shown = []
+    for header in named:
+        if set(counts) <= header.languages:  # a header every language writes alike says nothing of the mix
+            continue
+        code = main if main in header.languages else sorted(header.languages, key=lambda c: (c != "en", c))[0]
+        shown.append(f"« {header.text} » ({_language_name(code)})")
+    return ", ".join(shown)
 
 
 def _rows_from_table(table) -> ImportFile:
     """Read rows lazily and count every one, empty or not: a file of too many rows is refused at the
     limit, without reading the rest."""
     table = iter(table)
-    headers = _columns_of(itertools.islice(next(table, None) or (), MAX_COLUMNS))
-    if not headers:
+    header_cells = _headers_of(itertools.islice(next(table, None) or (), MAX_COLUMNS))
+    if not header_cells:
         raise ImportRefused(_("The file is empty."))
+    _headers_check(header_cells)
+    headers = [header.column for header in header_cells]
     if "display_name" not in headers:
         raise ImportRefused(_("The first row must name the columns, with at least « %(name)s ».")
                             % {"name": COLUMN_LABELS["display_name"]})

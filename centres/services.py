@@ -1,13 +1,16 @@
-"""Writes about centres: enrolling and revoking shared tablets, and telling which tablet a request is from."""
+"""Writes about centres: enrolling and revoking shared tablets, telling which tablet a request is from, and
+keeping a person's admin groups in step with their roles."""
 
 import hashlib
 import secrets
 
+from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
 
-from .models import EnrolledDevice
+from .constants import ROLE_GROUPS
+from .models import EnrolledDevice, Membership
 
 DEVICE_COOKIE = "passerelle_device"
 DEVICE_SESSION_KEY = "device_id"
@@ -83,3 +86,18 @@ def device_seen(*, device):
     if device.last_seen_at is None or (now - device.last_seen_at).total_seconds() > 300:
         device.last_seen_at = now
         device.save(update_fields=["last_seen_at"])
+
+
+def role_groups_sync(*, user_id, adding=True):
+    """Put the person in the Wagtail groups of the staff roles they hold at any centre (unless ``adding`` is
+    off: after a membership is deleted, the person may be on their way out), and take them out of those
+    of the roles they no longer hold. Other groups are left as they are."""
+    held = set(Membership.objects.filter(user_id=user_id, role__in=ROLE_GROUPS).values_list("role", flat=True))
+    wanted = {ROLE_GROUPS[role] for role in held}
+    groups = Group.objects.filter(name__in=set(ROLE_GROUPS.values()))
+    through = Group.user_set.through
+    through.objects.filter(user_id=user_id, group__in=groups.exclude(name__in=wanted)).delete()
+    if adding:
+        have = set(through.objects.filter(user_id=user_id).values_list("group_id", flat=True))
+        through.objects.bulk_create([through(user_id=user_id, group_id=group.pk)
+                                     for group in groups.filter(name__in=wanted) if group.pk not in have])

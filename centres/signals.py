@@ -1,12 +1,14 @@
 """Signal receivers of the centres app (connected in CentresConfig.ready)."""
 
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 
 from accounts.views.session import AFTER_SIGN_OUT
 
 from . import services
+from .models import Membership
 
 
 @receiver(user_logged_in, dispatch_uid="centres.device_session_on_sign_in")
@@ -37,3 +39,16 @@ def remember_staff_role(sender, request, user, **kwargs):
         from .selectors import centres_readable_by
 
         request.session[STAFF_SESSION_KEY] = centres_readable_by(user).exists()
+
+
+@receiver(post_save, sender=Membership, dispatch_uid="centres.role_groups_on_save")
+def role_groups_on_save(sender, instance, raw=False, **kwargs):
+    """A person made trainer or manager somewhere gets the admin's groups of that role."""
+    if not raw:
+        services.role_groups_sync(user_id=instance.user_id)
+
+
+@receiver(post_delete, sender=Membership, dispatch_uid="centres.role_groups_on_delete")
+def role_groups_on_delete(sender, instance, **kwargs):
+    """A person who no longer holds a role anywhere loses its groups."""
+    services.role_groups_sync(user_id=instance.user_id, adding=False)

@@ -62,3 +62,11 @@ CHOICE_IMAGE_WIDTHS = (240, 480)
 CHOICE_IMAGE_SIZES = "(min-width: 800px) 240px, 45vw"
 COVER_IMAGE_WIDTHS = (400, 800)
 COVER_IMAGE_SIZES = "(min-width: 800px) 400px, 100vw"
+
+# What each staff group may do on a catalogue (a language's CatalogueIndexPage and the courses and lessons
+# under it), and nowhere else in the page tree (issue 14). The groups are Wagtail's own, which staff roles
+# put people in (centres.constants.ROLE_GROUPS): trainers write and publish; managers too, and lock.
+CATALOGUE_PAGE_PERMISSIONS = {
+    "Editors": ("add_page", "change_page", "publish_page"),
+    "Moderators": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+}

@@ -8,8 +8,16 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from core.content_version import content_version_bump
 
-from .models import CoursePage, LessonPage
+from .models import CatalogueIndexPage, CoursePage, LessonPage
+from .permissions import catalogue_editors_grant
 from .rendering import media_version_bump
+
+
+@receiver(post_save, sender=CatalogueIndexPage)
+def catalogue_created(sender, instance, created, raw=False, **kwargs):
+    """A new catalogue (a language's, made by hand or by translating) is written by the staff groups too."""
+    if created and not raw:
+        catalogue_editors_grant(catalogue=instance)
 
 
 @receiver(page_published)

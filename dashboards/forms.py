@@ -9,7 +9,7 @@ from .constants import MAX_REPORT_YEARS, MAX_RETENTION_MONTHS, MIN_RETENTION_MON
 
 class OutcomeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Outcome"), choices=OutcomeKind.choices)
-    occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean_occurred_on(self):
         day = self.cleaned_data["occurred_on"]
@@ -21,8 +21,8 @@ class OutcomeForm(forms.Form):
 class ReportPeriodForm(forms.Form):
     """The period of a funders' report: both days included, at most ``MAX_REPORT_YEARS`` years."""
 
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean(self):
         cleaned = super().clean()

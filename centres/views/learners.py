@@ -137,15 +137,20 @@ def learner_import(request, centre_id):
     centre = staffed_centre_or_403(request.user, centre_id)
     if request.method == "POST" and _request_too_large(request):
         form = LearnerImportForm.refused(FILE_TOO_LARGE)
-        context = {"centre": centre, "form": form, "columns": COLUMNS}
-        return render(request, "centres/learners/import.html", context, status=413)
+        return render(request, "centres/learners/import.html", _import_context(centre, form), status=413)
     return _learner_import(request, centre)
+
+
+def _import_context(centre, form):
+    """The import page: the columns named in the trainer's language, as in the empty list to fill in."""
+    return {"centre": centre, "form": form, "column_labels": [COLUMN_LABELS[column] for column in COLUMNS],
+            "required": COLUMN_LABELS["display_name"], "cohort": COLUMN_LABELS["cohort"], "pin": COLUMN_LABELS["pin"]}
 
 
 @csrf_protect
 def _learner_import(request, centre):
     form = LearnerImportForm(request.POST or None, request.FILES or None)
-    context = {"centre": centre, "form": form, "columns": COLUMNS}
+    context = _import_context(centre, form)
     if request.method != "POST":
         return render(request, "centres/learners/import.html", context)
     if form.is_valid():

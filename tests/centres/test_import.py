@@ -186,6 +186,15 @@ REFUSED_FILES = {
     "no header": ("learners.csv", "Amina;;;;;\n", "at least « Name »"),
     "empty": ("learners.csv", b"", "is empty."),
     "only blank lines": ("learners.csv", "\n\n", "The file is empty."),
+    "French and English headers mixed": (
+        "learners.csv", "Nom;avatar_colour;Promotion\nAmina Diallo;#2a6f97;Samedi\n",
+        "The column names mix languages: « Nom » (français), « avatar_colour » (English), « Promotion » (français)."),
+    "unknown columns": (
+        "learners.csv", "Nom;Téléphone;Date de naissance\nAmina Diallo;0601020304;1990\n",
+        "Passerelle does not know these columns: « Téléphone », « Date de naissance »."),
+    "a column named twice": (
+        "learners.csv", "Nom;Nom complet\nAmina Diallo;Amina Diallo\n",
+        "Two columns name the same thing: « Nom » and « Nom complet »."),
 }
 
 
@@ -266,8 +275,21 @@ def test_the_empty_list_to_fill_in_has_the_columns_in_the_trainers_language(trai
 
 
 @pytest.mark.parametrize("header", ["Nom;Couleur;Groupe", "NOM ; couleur ; groupe", "display_name;avatar_colour;cohort",
-                                    "Prénom Nom;Color;Cohorte"])
+                                    "Prénom Nom;Couleur;Cohorte", "Name;Color;Group", "Name;Colour;cohort"])
 def test_a_centres_own_spreadsheet_headers_are_understood(header):
     data = f"{header}\nAmina Diallo;#2a6f97;Lundi\n".encode()
     (row,) = imports.import_file_read(name="x.csv", data=data).rows
     assert row[1] == {"display_name": "Amina Diallo", "avatar_colour": "#2a6f97", "cohort": "Lundi"}
+
+
+def test_a_french_trainer_reads_which_columns_mix_languages_in_french(trainer_client, centre):
+    before = snapshot()
+    with translation.override("fr"):
+        address = reverse("centres:learner_import", args=[centre.pk])
+    upload_file = SimpleUploadedFile("liste.csv", b"Nom;Colour;Promotion\nAmina Diallo;#2a6f97;Samedi\n")
+    response = trainer_client.post(address, {"file": upload_file})
+    assert response.status_code == 400
+    errors = " ".join(response.context["form"].errors["file"])
+    assert ("Les noms des colonnes mélangent des langues : « Nom » (français), « Colour » (English), « Promotion » "
+            "(français). Nommez toutes les colonnes dans une seule langue") in errors
+    assert snapshot() == before

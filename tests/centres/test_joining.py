@@ -1,11 +1,14 @@
 """Newcomers join a centre alone with its join code; staff confirm, remove or unlock them later."""
 
+import re
 import uuid
 from datetime import timedelta
+from html import unescape as html_unescape
 
 import pytest
+from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.constants import SecretKind
 from accounts.models import SignInLock, User
@@ -150,3 +153,33 @@ def test_a_trainer_of_another_centre_cannot_unlock(client, centre):
     client.force_login(staff(factories.CentreFactory(), Role.TRAINER))
     assert client.post(reverse("centres:learner_unlock", args=[centre.pk, learner.pk])).status_code == 403
     assert SignInLock.objects.get(user=learner).locked_until is not None
+
+
+JOIN_LINK = re.compile(r'<a href="[^"]*/rejoindre/" data-join-link>([^<]+)</a>')
+INSTRUCTION = re.compile(r'<p class="join-instruction">(.+?)</p>', re.S)
+
+
+def tablet_join_link(client, centre, language):
+    _device, cookie = services.device_enrol(centre=centre, name="Tablette de l'accueil", by=None)
+    client.cookies[services.DEVICE_COOKIE] = cookie
+    with translation.override(language):
+        html = client.get(reverse("centres:tiles")).content.decode()
+    (words,) = JOIN_LINK.findall(html)
+    return html_unescape(words)
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "ar"])
+@pytest.mark.parametrize("tiles_shown", [True, False])
+def test_the_join_instruction_names_the_link_the_tablet_shows(client, centre, language, tiles_shown):
+    """The manager's instruction and the tablet's link say the same words (« C'est ma première fois ici »),
+    whether the tablet shows the learners' tiles or not."""
+    centre.show_learner_tiles = tiles_shown
+    centre.save()
+    words = tablet_join_link(Client(), centre, language)
+    client.force_login(staff(centre, Role.MANAGER))
+    with translation.override(language):
+        html = client.get(reverse("centres:join_manage", args=[centre.pk])).content.decode()
+    (instruction,) = INSTRUCTION.findall(html)
+    assert f"« {words} »" in html_unescape(instruction)
+    if language == "fr":
+        assert words == "C'est ma première fois ici"

@@ -81,3 +81,16 @@ def test_another_centres_learner_and_a_learner_are_refused(client, centre, learn
     client.force_login(factories.learner_in(centre))
     assert client.get(url(centre, learner)).status_code == 403
     assert signs_in_with(learner, centre, ["cat", "sun", "key"])
+
+
+def test_a_learner_of_another_centre_cannot_be_reached_through_ones_own_centre(client, centre, learner):
+    """A manager of Arles puts Belleville's learner in the address of Arles' page: 404 (as if the learner
+    did not exist), the grid is never shown, and the learner's pictures are unchanged."""
+    arles = factories.CentreFactory(name="Arles")
+    client.force_login(staff(arles, Role.MANAGER))
+    assert client.get(url(arles, learner)).status_code == 404
+    for data in ({"pictures": "tree,fish,moon"}, {"draw": "1"}):
+        response = client.post(url(arles, learner), data)
+        assert response.status_code == 404 and "Amina Diallo" not in response.content.decode()
+    assert signs_in_with(learner, centre, ["cat", "sun", "key"])
+    assert not signs_in_with(learner, centre, ["tree", "fish", "moon"])

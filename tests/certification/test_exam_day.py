@@ -35,7 +35,8 @@ def test_a_trainer_opens_a_session_and_sees_its_code(client, centre, level, trai
     client.force_login(trainer)
     page = client.get(reverse("certification:exam_sessions", args=[centre.pk]))
     assert page.status_code == 200 and "Open a session" in page.content.decode()
-    start = timezone.localtime() + timedelta(hours=1)
+    # Tomorrow at 10:00: an hour from now would end after midnight when the test runs late in the evening.
+    start = (timezone.localtime() + timedelta(days=1)).replace(hour=10, minute=0)
     response = client.post(reverse("certification:exam_sessions", args=[centre.pk]), {
         "level": level.pk, "room": "Salle 2", "day": start.date().isoformat(),
         "starts": start.strftime("%H:%M"), "ends": (start + timedelta(hours=1)).strftime("%H:%M"),

@@ -274,6 +274,17 @@ def test_a_host_changes_a_session_and_more_seats_go_to_those_waiting(client, ses
     assert Registration.objects.get(learner=learners[2]).status == RegistrationStatus.REGISTERED
 
 
+def test_the_change_form_shows_the_sessions_own_date_and_times_in_french(client, session, referent):
+    """The date box of a browser reads only 2026-12-04: written « 04/12/2026 » (French), it showed empty and the
+    host had to type the date again before saving any change."""
+    signed_in(client, referent)
+    with translation.override("fr"):
+        form = client.get(reverse("community:session_edit", args=[session.pk])).content.decode()
+    starts = timezone.localtime(session.starts_at)
+    assert f'name="date" value="{starts:%Y-%m-%d}"' in form
+    assert f'name="start_time" value="{starts:%H:%M}"' in form
+
+
 def test_seats_below_those_taken_are_refused(client, session, referent, learners):
     from community.services import registration_create
 

@@ -129,3 +129,13 @@ def test_the_report_counts_the_community_sessions_held_and_the_hours_referents_g
     page = client_of(reported.manager).get(reverse("dashboards:learner_detail", args=[reported.centre.pk,
                                                                               reported.amina.pk])).content.decode()
     assert held.title in page and "Rahel Référente" in page
+
+
+@pytest.mark.django_db
+def test_the_period_boxes_show_the_period_of_the_report_in_french(place):
+    """A browser's date box reads only 2026-01-31: the French « 31/01/2026 » showed an empty box, and the
+    manager could not see which period the figures were for."""
+    with translation.override("fr"):
+        page = client_of(place.manager).get(report_url(place, "")).content.decode()
+    today = timezone.localdate()
+    assert f'name="end" value="{today:%Y-%m-%d}"' in page

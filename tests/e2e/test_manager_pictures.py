@@ -5,10 +5,11 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
 from accounts import services as accounts_services
-from accounts.constants import SecretKind
+from accounts.constants import PICTOGRAMS, SecretKind
 from centres import services as centres_services
 from centres.constants import Role
 from tests import factories
@@ -45,9 +46,24 @@ def test_a_manager_gives_new_pictures_from_a_phone_and_the_learner_uses_them(pho
     phone.get_by_role("button", name=re.compile(t("Save these pictures", "fr"))).click()
     expect(phone.get_by_role("heading", level=1)).to_have_text(t("Your 3 pictures, in this order", "fr"))
     phone.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
-    phone.get_by_role("button", name=re.compile(t("Print the reminder", "fr"))).click()
+    print_button = phone.get_by_role("button", name=re.compile(t("Print the reminder", "fr")))
+    print_button.click()
     assert phone.evaluate("() => window.__printed") == 1
     screenshot(phone, "fr-picture-reminder-390x844")
+    # What the printer gets: the three pictures in their order and the advice, no menu, no buttons.
+    phone.emulate_media(media="print")
+    expect(phone.locator(".site-header")).to_be_hidden()
+    expect(print_button).to_be_hidden()
+    reminder = phone.locator(".picture-reminder__list svg")
+    expect(reminder).to_have_count(3)
+    with translation.override("fr"):
+        labels = [str(PICTOGRAMS[key]) for key in ("tree", "fish", "moon")]
+    assert [reminder.nth(i).get_attribute("aria-label") for i in range(3)] == labels
+    for i in range(3):
+        expect(reminder.nth(i)).to_be_visible()
+    expect(phone.get_by_text(t("Keep this paper for yourself. Do not show it to anyone.", "fr"))).to_be_visible()
+    screenshot(phone, "fr-picture-reminder-print")
+    phone.emulate_media(media="screen")
     overflow = phone.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px on a phone"
 
