@@ -17,7 +17,7 @@ def permission(apps, model, action):
     Permission = apps.get_model("auth", "Permission")
     content_type, _ = ContentType.objects.get_or_create(app_label="centres", model=model)
     found, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
+        content_type_id=content_type.pk, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
     )
     return found
 

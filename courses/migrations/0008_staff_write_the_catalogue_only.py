@@ -16,7 +16,7 @@ def page_permission(apps, codename):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
-    found, _ = Permission.objects.get_or_create(content_type=page_type, codename=codename,
+    found, _ = Permission.objects.get_or_create(content_type_id=page_type.pk, codename=codename,
                                                 defaults={"name": codename.replace("_", " ")})
     return found
 
@@ -33,7 +33,7 @@ def to_the_catalogues(apps, schema_editor):
         for codename in CATALOGUE_PAGE_PERMISSIONS[group.name]:
             permission = page_permission(apps, codename)
             for page_id in catalogues:
-                GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission=permission)
+                GroupPagePermission.objects.get_or_create(group_id=group.pk, page_id=page_id, permission_id=permission.pk)
 
 
 def back_to_the_root(apps, schema_editor):
@@ -49,7 +49,7 @@ def back_to_the_root(apps, schema_editor):
         if root is not None:
             for codename in CATALOGUE_PAGE_PERMISSIONS[group.name]:
                 GroupPagePermission.objects.get_or_create(
-                    group=group, page=root, permission=page_permission(apps, codename))
+                    group_id=group.pk, page_id=root.pk, permission_id=page_permission(apps, codename).pk)
 
 
 class Migration(migrations.Migration):

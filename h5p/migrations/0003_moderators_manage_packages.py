@@ -16,7 +16,7 @@ def grant(apps, schema_editor):
     content_type, _ = ContentType.objects.get_or_create(app_label="h5p", model="h5ppackage")
     for action in ACTIONS:
         permission, _ = Permission.objects.get_or_create(
-            content_type=content_type, codename=f"{action}_h5ppackage",
+            content_type_id=content_type.pk, codename=f"{action}_h5ppackage",
             defaults={"name": f"Can {action} H5P activity"},
         )
         moderators.permissions.add(permission)
