@@ -30,7 +30,7 @@ define stage
 	[ $$status -eq 0 ] || echo "$(1)" >> $(FAILED)
 endef
 
-.PHONY: test demo lint bench clean test-unit test-integration test-e2e test-setup demo-setup messages
+.PHONY: test demo lint bench clean test-unit test-integration test-e2e test-setup demo-setup messages catalogues
 
 test: test-setup
 	@rm -rf $(FAILED) $(RESULTS); start=$$(date +%s); echo "$$start" > .test-started
@@ -88,6 +88,10 @@ bench: $(VENV)/.dev-installed
 messages: $(VENV)/bin/python
 	@$(SYSTEM) gettext
 	$(MANAGE) compilemessages --ignore "$(VENV)" --ignore node_modules --verbosity 0
+
+# Update every catalogue from the source (sorted, no locations: see core/management/commands).
+catalogues: $(VENV)/.dev-installed
+	$(MANAGE) makemessages --every-language
 
 clean:
 	rm -rf $(VENV) node_modules static_collected .pytest_cache .ruff_cache $(FAILED) $(RESULTS) .test-started
