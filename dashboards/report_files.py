@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import tablib
 from django.template.loader import render_to_string
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from . import charts
@@ -77,6 +78,12 @@ def report_tables(columns) -> list[Table]:
 
 def period_text(period):
     return f"{formats.date_format(period.start, 'Y-m-d')} – {formats.date_format(period.end, 'Y-m-d')}"
+
+
+def period_html(period):
+    """The period isolated left to right: on an Arabic page « 2026-01-01 – 2026-12-03 » would otherwise be
+    reordered by the bidi algorithm into digits groups read backwards."""
+    return format_html('<bdi dir="ltr" class="ltr">{}</bdi>', period_text(period))
 
 
 def report_xlsx(*, title, period, columns) -> bytes:

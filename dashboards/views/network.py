@@ -38,7 +38,8 @@ def network_context(network, period):
     return {
         "network": network, "title": network.name, "period": period, "indicators": total, "columns": columns,
         "charts": report_files.report_charts(total), "tables": report_files.report_tables(columns),
-        "period_text": report_files.period_text(period), "is_rtl": translation.get_language_bidi(),
+        "period_text": report_files.period_text(period), "period_html": report_files.period_html(period),
+        "is_rtl": translation.get_language_bidi(),
         "current_language": translation.get_language(),
     }
 

@@ -34,7 +34,8 @@ def centre_report_context(centre, period):
         "centre": centre, "title": centre.name, "period": period, "indicators": indicators,
         "columns": [(centre.name, indicators)], "charts": report_files.report_charts(indicators),
         "tables": report_files.report_tables([(centre.name, indicators)]),
-        "period_text": report_files.period_text(period), "is_rtl": translation.get_language_bidi(),
+        "period_text": report_files.period_text(period), "period_html": report_files.period_html(period),
+        "is_rtl": translation.get_language_bidi(),
         "current_language": translation.get_language(),
     }
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import openpyxl
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from pypdf import PdfReader
@@ -13,8 +14,10 @@ from pypdf import PdfReader
 from accounts.models import DemographicConsent
 from community.models import CheckIn
 from courses.constants import ProgressStatus
+from dashboards import report
 from dashboards.counts import shown_count
 from dashboards.models import ExportLog, Outcome
+from dashboards.views.report import centre_report_context
 from tests import factories
 from tests.community import factories as community
 
@@ -139,3 +142,20 @@ def test_the_period_boxes_show_the_period_of_the_report_in_french(place):
         page = client_of(place.manager).get(report_url(place, "")).content.decode()
     today = timezone.localdate()
     assert f'name="end" value="{today:%Y-%m-%d}"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", ["report", "report_pdf_source"])
+def test_on_an_arabic_page_the_period_reads_left_to_right(place, route):
+    """« 2026-01-01 – 2026-12-03 » on a right-to-left page read « 2026-01-01 – 03-12-2026 »: the second
+    date's groups were turned round by the bidi algorithm. The period is isolated left to right."""
+    today = timezone.localdate()
+    start = today - timedelta(days=30)
+    if route == "report":
+        with translation.override("ar"):
+            page = client_of(place.manager).get(report_url(place, period(30))).content.decode()
+    else:
+        with translation.override("ar"):
+            context = centre_report_context(place.centre, report.Period(start, today))
+            page = render_to_string("dashboards/report_pdf.html", context)
+    assert f'<bdi dir="ltr" class="ltr">{start:%Y-%m-%d} – {today:%Y-%m-%d}</bdi>' in page
