@@ -13,6 +13,7 @@ from wagtail.rich_text import expand_db_html
 
 from courses.constants import StepKind
 from courses.grading import Grade, grade_step
+from courses.rendering import step_image_alt
 
 from .blocks import ExamQuestionsBlock
 
@@ -86,7 +87,7 @@ def question_grade(question: dict, payload) -> Grade:
 
 
 def _image(image):
-    return {"id": image.pk, "alt": image.default_alt_text} if image is not None else None
+    return {"id": image.pk, "alt": step_image_alt(image)} if image is not None else None
 
 
 def _choices(value):

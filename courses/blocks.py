@@ -17,7 +17,7 @@ from wagtail.admin.telepath import register
 from wagtail.blocks.list_block import ListBlockAdapter
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .constants import StepKind
@@ -95,6 +95,41 @@ class CountedListBlockAdapter(ListBlockAdapter):
 register(CountedListBlockAdapter(), CountedListBlock)
 
 
+class StepImageBlock(ImageBlock):
+    """A picture a learner sees in a step or a question, with the alt text of this use, written in the
+    language of the lesson (the image's own title or description is one text for every language).
+    Wagtail's ``ImageBlock``: its value is the image, carrying ``contextual_alt_text`` and
+    ``decorative``; an image marked decorative gets an empty alt. Stored values of the former
+    ``ImageChooserBlock`` (an image id) are read too, as a frozen exam question may hold one."""
+
+    def __init__(self, required=True, **kwargs):
+        blocks.StructBlock.__init__(self, [
+            ("image", ImageChooserBlock(required=required, label=kwargs.get("label"))),
+            ("decorative", blocks.BooleanBlock(
+                default=False, required=False, label=_("Decorative picture (nothing to describe)"),
+            )),
+            ("alt_text", blocks.CharBlock(
+                required=False, max_length=250, label=_("Alt text"),
+                help_text=_("What the learner sees in the picture, in the language of this lesson, in a few words."),
+            )),
+        ], **kwargs)
+
+    def deconstruct(self):
+        return ("courses.blocks.StepImageBlock", [], self._constructor_kwargs)
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        legacy = [index for index, value in enumerate(values) if value is None or isinstance(value, int)]
+        if not legacy or len(legacy) == len(values):
+            return super().bulk_to_python(values)
+        found = dict(zip(legacy, super().bulk_to_python([values[i] for i in legacy]), strict=True))
+        current = iter(super().bulk_to_python([v for i, v in enumerate(values) if i not in found]))
+        return [found[index] if index in found else next(current) for index in range(len(values))]
+
+    class Meta:
+        icon = "image"
+
+
 def _audio_block():
     return DocumentChooserBlock(
         required=False, label=_("Audio"),
@@ -126,7 +161,7 @@ class StepBlock(blocks.StructBlock):
 
 
 class ImageStepBlock(StepBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = StepImageBlock(label=_("Image"))
     text = _text_block(_("One or two short sentences"))
     audio = _audio_block()
 
@@ -145,7 +180,7 @@ class ImageStepBlock(StepBlock):
 class HotspotStepBlock(StepBlock):
     """A screenshot on which the learner practises tapping the right place (not scored)."""
 
-    image = ImageChooserBlock(label=_("Screenshot"))
+    image = StepImageBlock(label=_("Screenshot"))
     instruction = _text_block(_("Instruction"))
     zones = ZonesBlock(label=_("Target zones"))
     feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
@@ -175,7 +210,7 @@ class TipBlock(StepBlock):
         choices=[("tip", _("Tip")), ("warning", _("Warning"))], default="tip", label=_("Kind")
     )
     text = _text_block(_("Text"))
-    image = ImageChooserBlock(required=False, label=_("Image"))
+    image = StepImageBlock(required=False, label=_("Image"))
     audio = _audio_block()
 
     class Meta:
@@ -218,7 +253,7 @@ class QuestionBlock(StepBlock):
     A subclass's own fields (choices, the right answer) come between the question and the feedback."""
 
     prompt = _text_block(_("Question"))
-    image = ImageChooserBlock(required=False, label=_("Image"))
+    image = StepImageBlock(required=False, label=_("Image"))
     audio = _audio_block()
     feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
     feedback_wrong = blocks.CharBlock(label=_("Feedback when wrong"), max_length=200)
@@ -241,7 +276,7 @@ class QuestionBlock(StepBlock):
 
 class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(required=False, max_length=120, label=_("Text"))
-    image = ImageChooserBlock(required=False, label=_("Image"))
+    image = StepImageBlock(required=False, label=_("Image"))
     is_correct = blocks.BooleanBlock(required=False, label=_("Correct answer"))
 
     def clean(self, value):
@@ -374,7 +409,7 @@ class TypedAnswerQuestionBlock(QuestionBlock):
 
 
 class HotspotQuestionBlock(QuestionBlock):
-    image = ImageChooserBlock(label=_("Screenshot"))
+    image = StepImageBlock(label=_("Screenshot"))
     zones = ZonesBlock(label=_("Target zones"))
 
     class Meta:

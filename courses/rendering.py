@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageBlock
 from wagtail.images.models import Filter
 
 from .constants import (
@@ -65,6 +66,14 @@ CHOICE_SPECS = role_specs("choice")
 COVER_SPECS = role_specs("cover")
 # A video's poster: the largest step width, in the format every browser reads.
 POSTER_SPEC = f"width-{max(STEP_IMAGE_WIDTHS)}|format-{STEP_IMAGE_FORMATS[-1]}"
+
+
+def step_image_alt(image):
+    """The alt text of a step's picture: empty if decorative, else the text written for this use
+    (an image given without one, as in a test's factory, falls back on Wagtail's default)."""
+    if image is None or getattr(image, "decorative", False):
+        return ""
+    return getattr(image, "contextual_alt_text", None) or image.default_alt_text
 
 
 def step_images(step):
@@ -125,6 +134,8 @@ def _chooser_ids(block, raw, found):
         return
     if isinstance(block, blocks.ChooserBlock):
         found.add((block.model_class, raw))
+    elif isinstance(block, ImageBlock) and not isinstance(raw, dict):  # stored before it had an alt text
+        found.add((block.child_blocks["image"].model_class, raw))
     elif isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             _chooser_ids(child, raw.get(name), found)

@@ -4,6 +4,7 @@ a demo centre with its people. Every function is idempotent: it looks things up 
 Accounts are the exception: one that already exists is never changed (see ``people_ensure``).
 """
 
+import copy
 import importlib
 import io
 import json
@@ -29,6 +30,7 @@ from centres.models import Centre, Membership
 from ..models import CatalogueIndexPage, Competence, CoursePage, LessonPage
 from ..services import enrolment_create
 from .content import COMPETENCES, COURSE_MODULES
+from .content.alt_texts import ALT_TEXTS
 
 DEMO_DIR = Path(__file__).resolve().parent
 IMAGES_DIR = DEMO_DIR / "images"
@@ -162,8 +164,23 @@ def image_ensure(ctx, relative_path):
 
 # --- steps ---------------------------------------------------------------------------------------
 
-def _resolve(ctx, key, value):
-    if key in ("image", "poster") and isinstance(value, str):
+def alt_text(relative_path, language):
+    """What a learner sees in a demo picture, in the lesson's language (French if not written)."""
+    texts = ALT_TEXTS.get(relative_path, {})
+    return texts.get(language) or texts.get("fr", "")
+
+
+def step_image(ctx, relative_path, language):
+    """A step's picture as ``StepImageBlock`` holds it: the image, with this use's alt text."""
+    image = copy.copy(image_ensure(ctx, relative_path))
+    image.contextual_alt_text, image.decorative = alt_text(relative_path, language), False
+    return image
+
+
+def _resolve(ctx, key, value, language="fr"):
+    if key == "image" and isinstance(value, str):
+        return step_image(ctx, value, language)
+    if key == "poster" and isinstance(value, str):
         return image_ensure(ctx, value)
     if key == "zones" and isinstance(value, str):
         if value not in ctx.zones:
@@ -176,20 +193,20 @@ def _resolve(ctx, key, value):
     return value
 
 
-def step_value(ctx, kind, value):
+def step_value(ctx, kind, value, language="fr"):
     """A step as written in a content module → the value the StreamField stores."""
     defaults = STEP_DEFAULTS.get(kind, QUESTION_DEFAULTS | KIND_DEFAULTS.get(kind, {}))
-    resolved = {key: _resolve(ctx, key, item) for key, item in (defaults | value).items()}
+    resolved = {key: _resolve(ctx, key, item, language) for key, item in (defaults | value).items()}
     if "choices" in resolved:
         resolved["choices"] = [
-            {key: _resolve(ctx, key, item) for key, item in (CHOICE_DEFAULTS | choice).items()}
+            {key: _resolve(ctx, key, item, language) for key, item in (CHOICE_DEFAULTS | choice).items()}
             for choice in resolved["choices"]
         ]
     return resolved
 
 
-def steps_build(ctx, steps):
-    return [(kind, step_value(ctx, kind, value)) for kind, value in steps]
+def steps_build(ctx, steps, language="fr"):
+    return [(kind, step_value(ctx, kind, value, language)) for kind, value in steps]
 
 
 # --- pages ---------------------------------------------------------------------------------------
@@ -263,8 +280,9 @@ def course_fields(ctx, data):
     }
 
 
-def lesson_fields(ctx, data):
-    fields = {"title": data["title"], "summary": data.get("summary", ""), "steps": steps_build(ctx, data["steps"])}
+def lesson_fields(ctx, data, language="fr"):
+    fields = {"title": data["title"], "summary": data.get("summary", ""),
+              "steps": steps_build(ctx, data["steps"], language)}
     for name in ("estimated_minutes", "pass_mark"):
         if name in data:
             fields[name] = data[name]
@@ -284,7 +302,7 @@ def course_translate(ctx, course, lessons, locale, data):
     by_slug = {item["slug"]: item for item in data.get("lessons", [])}
     for lesson in lessons:
         if lesson.slug in by_slug:
-            fields = lesson_fields(ctx, by_slug[lesson.slug])
+            fields = lesson_fields(ctx, by_slug[lesson.slug], locale.language_code)
             fields["steps"] = steps_aligned(lesson, fields["steps"])
             translation_ensure(lesson, locale, fields)
     return translated

@@ -1,9 +1,10 @@
-"""``{% prepared_picture image "step" alt=… eager=… %}``: Wagtail's ``{% picture %}`` (its template
+"""``{% prepared_picture image "step" [alt=…] eager=… %}``: Wagtail's ``{% picture %}`` (its template
 node and its ``Picture`` markup: AVIF then WebP sources, srcset, sizes), with the filter specs of
 each role taken from ``courses.rendering``, where the task that makes renditions ahead reads them.
 
 Unlike ``{% picture %}``, it never makes a rendition during a request: until the worker has made
-them, the original image is shown (and ``courses.rendering`` asks the worker for them)."""
+them, the original image is shown (and ``courses.rendering`` asks the worker for them). Without
+``alt=``, the alt is the one a step's ``StepImageBlock`` holds for this use of the image."""
 
 from django import template
 from django.forms.utils import flatatt
@@ -11,7 +12,7 @@ from django.utils.html import format_html
 from wagtail.images.models import Filter, Picture
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 
-from ..rendering import PICTURE_ROLES, POSTER_SPEC, picture_filter_specs, picture_sizes
+from ..rendering import PICTURE_ROLES, POSTER_SPEC, picture_filter_specs, picture_sizes, step_image_alt
 
 register = template.Library()
 
@@ -33,6 +34,8 @@ class PreparedPictureNode(PictureNode):
             return ""
         attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
         attrs["loading"] = None if attrs.pop("eager", False) else "lazy"
+        if "alt" not in attrs:  # a step's picture: the alt text of this use (see courses.blocks.StepImageBlock)
+            attrs["alt"] = step_image_alt(image)
         filters = self.get_filters()
         found = image.find_existing_renditions(*filters)
         if len(found) < len(filters):

@@ -81,18 +81,23 @@ def list_block(items):
     return data
 
 
+def picture(image=None, alt="Une capture d'écran"):
+    """Form data of a StepImageBlock: the image chosen and its alt text in the lesson's language."""
+    return {"image": image.pk if image else "", "alt_text": alt if image else "", "decorative": ""}
+
+
 def choice(label, correct):
-    return {"text": label, "image": "", "is_correct": "on" if correct else ""}
+    return {"text": label, "image": picture(), "is_correct": "on" if correct else ""}
 
 
 def question(prompt, **fields):
-    return {"prompt": text(prompt), "image": "", "audio": "", "competence": "",
+    return {"prompt": text(prompt), "image": picture(), "audio": "", "competence": "",
             "feedback_correct": "Bravo !", "feedback_wrong": "Regarde encore.", **fields}
 
 
 def hotspot_step(image, zones):
     return ("hotspot", {
-        "image": image.pk, "instruction": text("<p>Touche le bouton <b>Écrire</b>.</p>"),
+        "image": picture(image), "instruction": text("<p>Touche le bouton <b>Écrire</b>.</p>"),
         "zones": zones if isinstance(zones, str) else json.dumps(zones),
         "feedback_correct": "Oui !", "feedback_wrong": "Non, en haut à gauche.", "audio": "",
     })
@@ -107,10 +112,10 @@ def single_choice_step(*correct):
 
 def every_kind_of_step(image, video):
     return [
-        ("image", {"image": image.pk, "text": text("<p>Une adresse a un <b>@</b>.</p>"), "audio": ""}),
+        ("image", {"image": picture(image), "text": text("<p>Une adresse a un <b>@</b>.</p>"), "audio": ""}),
         hotspot_step(image, [ZONE]),
         ("tip", {"kind": "warning", "text": text("<p>Ne donne jamais ton mot de passe.</p>"),
-                 "image": "", "audio": ""}),
+                 "image": picture(), "audio": ""}),
         ("video", {"video": video.pk, "poster": image.pk, "caption": text("<p>Regarde.</p>"), "audio": ""}),
         single_choice_step(True, False),
         ("multiple_choice", question(
@@ -123,7 +128,7 @@ def every_kind_of_step(image, video):
             "<p>Écris : amina@exemple.fr</p>", accepted_answers=list_block(["amina@exemple.fr"]),
             ignore_case="on", ignore_accents="on", input_mode="email",
         )),
-        ("hotspot_question", question("<p>Touche « Répondre ».</p>", image=image.pk,
+        ("hotspot_question", question("<p>Touche « Répondre ».</p>", image=picture(image),
                                       zones=json.dumps([ZONE, {"x": 0.6, "y": 0.6, "w": 0.2, "h": 0.1}]))),
     ]
 
@@ -209,8 +214,9 @@ def test_trainer_builds_catalogue_course_and_lesson_with_every_kind_of_step(requ
     assert lesson.get_parent().pk == course_page.pk
     assert [step.block_type for step in lesson.steps] == STEP_KINDS
     steps = {step.block_type: step.value for step in lesson.steps}
-    assert steps["image"]["image"] == image and "<b>@</b>" in steps["image"]["text"].source
-    assert steps["hotspot"]["zones"] == [ZONE] and steps["hotspot"]["image"] == image
+    assert steps["image"]["image"].pk == image.pk and "<b>@</b>" in steps["image"]["text"].source
+    assert steps["image"]["image"].contextual_alt_text == "Une capture d'écran"  # this use's own alt text
+    assert steps["hotspot"]["zones"] == [ZONE] and steps["hotspot"]["image"].pk == image.pk
     assert steps["tip"]["kind"] == "warning"
     assert steps["video"]["video"] == video and steps["video"]["poster"] == image
     assert [(c["text"], c["is_correct"]) for c in steps["single_choice"]["choices"]] == [
@@ -291,7 +297,7 @@ def test_hotspot_without_usable_zones_is_refused_and_nothing_saved(trainer_clien
 
 
 def test_hotspot_question_without_zones_is_refused(trainer_client, course_page, image):
-    step = ("hotspot_question", question("<p>Touche « Répondre ».</p>", image=image.pk, zones="[]"))
+    step = ("hotspot_question", question("<p>Touche « Répondre ».</p>", image=picture(image), zones="[]"))
     response = trainer_client.post(add_url(LessonPage, course_page), lesson_data([step]))
     assert shown("Draw at least one target zone on the image.", response) in steps_errors(response)
     assert not LessonPage.objects.exists()

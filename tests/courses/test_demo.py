@@ -1,7 +1,9 @@
 """The demo loader: one run builds the whole catalogue, a second run changes no counts."""
 
+import html as html_module
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from centres.models import Centre, Membership
 from courses.demo import loader
 from courses.demo.content import COURSE_MODULES
 from courses.models import CatalogueIndexPage, Competence, CoursePage, LessonPage
+from courses.services import enrolment_create
 from h5p import demo as h5p_demo
 from h5p.models import H5PPackage
 
@@ -204,3 +207,69 @@ def test_demo_has_community_sessions_and_prints_what_reminders_send(demo):
     assert Registration.objects.filter(session__in=sessions).count() == 3
     assert "Community session « Les e-mails, en arabe »" in demo["output"]
     assert "Reminders for tomorrow's sessions sent now: 2" in demo["output"]
+
+
+def lesson_pictures(course):
+    """(lesson, image) of every picture the lessons of a course show: steps, questions and choices."""
+    found = []
+    for lesson in LessonPage.objects.child_of(course).specific():
+        for step in lesson.steps:
+            value = step.value
+            pictures = [value.get("image")] + [choice["image"] for choice in value.get("choices", [])]
+            found += [(lesson, picture) for picture in pictures if picture is not None]
+    return found
+
+
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_picture_of_a_translated_lesson_is_described_in_its_language(demo, language):
+    """A screen reader in an English or Arabic lesson reads what the picture shows in that language,
+    not the French text nor the file's name."""
+    french_alts = {
+        (lesson.translation_key, picture.pk, index): picture.contextual_alt_text
+        for index, (lesson, picture) in enumerate(lesson_pictures(CoursePage.objects.get(
+            slug="emails", locale__language_code="fr")))
+    }
+    french_texts = set(french_alts.values())
+    translated = CoursePage.objects.filter(locale__language_code=language, live=True)
+    pictures = [pair for course in translated for pair in lesson_pictures(course)]
+    assert len(pictures) >= 10
+    for lesson, picture in pictures:
+        alt = picture.contextual_alt_text
+        assert alt and not picture.decorative, (lesson.title, picture.title)
+        assert alt not in french_texts and alt != picture.title and ".webp" not in alt, (lesson.title, alt)
+        if language == "ar":
+            # Arabic words first: a Latin address (amina.diallo@exemple.fr) may follow, never lead.
+            assert ARABIC_LETTER.search(alt) and not LATIN_LETTER.match(alt), alt
+        else:
+            assert not ARABIC_LETTER.search(alt), alt
+
+
+@pytest.mark.django_db
+def test_every_picture_of_a_french_lesson_is_described_in_french(demo):
+    french = CoursePage.objects.filter(locale__language_code="fr")
+    pictures = [pair for course in french for pair in lesson_pictures(course)]
+    assert len(pictures) >= 50
+    for lesson, picture in pictures:
+        alt = picture.contextual_alt_text
+        assert alt and ".webp" not in alt and not ARABIC_LETTER.search(alt), (lesson.title, picture.title, alt)
+
+
+@pytest.mark.django_db
+def test_the_arabic_lesson_page_says_its_pictures_in_arabic(demo, client):
+    arabic = CoursePage.objects.get(slug="emails", locale__language_code="ar")
+    lesson = LessonPage.objects.child_of(arabic).live().first().specific
+    alts = [picture.contextual_alt_text for _lesson, picture in lesson_pictures(arabic) if _lesson.pk == lesson.pk]
+    learner = User.objects.get(username="farid")
+    enrolment_create(learner=learner, course=arabic)
+    client.force_login(learner)
+    response = client.get(lesson.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    shown = re.findall(r'<img [^>]*alt="([^"]*)"', html)
+    assert shown and all(ARABIC_LETTER.search(alt) for alt in shown), shown
+    assert {html_module.unescape(alt) for alt in shown} <= set(alts)

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.documents import get_document_model
+from wagtail.images.blocks import ImageBlock
 from wagtail.test.utils.form_data import nested_form_data
 
 from courses.blocks import LessonStepsBlock
@@ -30,6 +31,9 @@ def block_form_data(block, value):
             for i, child in enumerate(value.bound_blocks)
         }
         return {**data, "count": str(len(value.bound_blocks))}
+    if isinstance(block, ImageBlock):  # its value is the image, carrying this use's alt text
+        return {"image": "" if value is None else str(value.pk), "alt_text": value and value.contextual_alt_text or "",
+                "decorative": "on" if value and value.decorative else ""}
     if isinstance(block, blocks.StructBlock):
         return {name: block_form_data(child, value[name]) for name, child in block.child_blocks.items()}
     if isinstance(block, blocks.ChooserBlock):

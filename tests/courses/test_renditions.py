@@ -160,8 +160,10 @@ def test_embedded_mode_makes_the_renditions_after_the_publish_request(committed_
     client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
     response = client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), nested_form_data({
         "title": lesson.title, "slug": lesson.slug, "summary": "", "estimated_minutes": "10", "pass_mark": "80",
-        "steps": streamfield([("image", {"image": image.pk, "text": rich_text("<p>Regarde.</p>", features=["bold"]),
-                                         "audio": ""})]),
+        "steps": streamfield([("image", {
+            "image": {"image": image.pk, "alt_text": "Une photo", "decorative": ""},
+            "text": rich_text("<p>Regarde.</p>", features=["bold"]), "audio": "",
+        })]),
         "action-publish": "publish",
     }))
     assert response.status_code == 302

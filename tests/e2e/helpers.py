@@ -54,3 +54,22 @@ def check_accessibility(page, where, *, strict=False):
 def screenshot(page, name):
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=False)
+
+
+# Elements whose content must stay inside them (answer labels, choice cards, buttons, bars), measured by
+# their bounding boxes in the page: ``page.evaluate(OVERFLOWS)`` lists those that overflow (empty: none).
+OVERFLOWS = """() => {
+  const shown = el => el.checkVisibility();
+  const found = [];
+  const width = document.documentElement.clientWidth;
+  const boxes = '.choice, .choice__text, .button, .player__nav, .player__foot, .ordering__item, .feedback, .typed';
+  for (const el of document.querySelectorAll(boxes)) {
+    if (!shown(el)) continue;
+    const box = el.getBoundingClientRect();
+    if (el.scrollWidth > el.clientWidth + 1 || box.left < -1 || box.right > width + 1) {
+      const where = `${Math.round(box.left)}..${Math.round(box.right)} of ${width}`;
+      found.push(`${el.className}: ${el.textContent.trim().slice(0, 40)} (${where})`);
+    }
+  }
+  return found;
+}"""

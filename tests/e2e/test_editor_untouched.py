@@ -3,10 +3,13 @@ through its blocks, its rich-text fields and the zone editor without changing an
 than Wagtail's autosave interval and leaves. The lesson is as she found it: no new revision, not
 « Publiée + brouillon », no "unsaved changes" warning, and the autosave indicator never says it saved."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
+from playwright.sync_api import expect
 from wagtail.models import Revision
 
 from tests import factories
@@ -47,6 +50,10 @@ def test_clicking_through_a_lesson_without_a_change_leaves_it_as_it_was(page, li
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(f"/admin/pages/{lesson.pk}/edit/")
     page.wait_for_selector("[data-zone-editor-target]", state="attached")
+    # The zone editor finds the screenshot chosen in its step's picture block (image, alt text,
+    # decorative) and draws the saved zones over it.
+    expect(page.locator(".zone-editor__image").first).to_have_attribute("src", re.compile(r"/"))
+    expect(page.locator(".zone-editor__zone").first).to_be_attached()
 
     # Every block opened and closed again, every rich-text field focused then left.
     toggles = page.locator("[data-streamfield-stream-container] button.w-panel__toggle")

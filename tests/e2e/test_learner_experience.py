@@ -13,30 +13,12 @@ from centres import services as centres_services
 from courses.models import Enrolment
 from tests import factories
 
-from .helpers import check_accessibility, screenshot, t
+from .helpers import OVERFLOWS, check_accessibility, screenshot, t
 from .test_lesson_walk import KINDS, Walk, published_lesson
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SIZES = [(1024, 768), (800, 1280), (390, 844)]
-
-# Elements whose content must stay inside them (answer labels, buttons, bars).
-OVERFLOWS = """() => {
-  const shown = el => el.checkVisibility();
-  const found = [];
-  const width = document.documentElement.clientWidth;
-  const boxes = '.choice, .choice__text, .button, .player__nav, .player__foot, .ordering__item, .feedback, .typed';
-  for (const el of document.querySelectorAll(boxes)) {
-    if (!shown(el)) continue;
-    const box = el.getBoundingClientRect();
-    if (el.scrollWidth > el.clientWidth + 1 || box.left < -1 || box.right > width + 1) {
-      const where = `${Math.round(box.left)}..${Math.round(box.right)} of ${width}`;
-      found.push(`${el.className}: ${el.textContent.trim().slice(0, 40)} (${where})`);
-    }
-  }
-  return found;
-}"""
-
 
 def sign_in_to(page, course):
     learner = factories.UserFactory()

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import get_language_bidi, get_language_info
 
 from centres import services as centres_services
@@ -210,3 +211,17 @@ def test_under_dari_the_french_courses_and_lessons_say_they_are_in_french(client
     assert 'data-lang="fr"' in client.get(under("fa", lesson)).content.decode()
     french_html = client.get("/fr/").content.decode()
     assert 'class="course-card__title">' in french_html and '<p class="badge">' not in french_html
+
+
+@pytest.mark.django_db
+def test_a_french_course_on_the_arabic_path_keeps_its_own_language_and_direction(client, course_and_lesson):
+    """« Mon parcours » in Arabic, a French course: its title and the next lesson's name are marked
+    French and isolated, so « Repérer une arnaque. » does not come out as « .Repérer une arnaque »."""
+    course, lesson = course_and_lesson
+    learner = factories.learner_in(factories.CentreFactory())
+    courses_services.enrolment_create(learner=learner, course=course)
+    client.force_login(learner)
+    html = client.get(url("ar", "courses:my_path")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert f'<h2 class="course-card__title" lang="fr" dir="auto">{course.title}</h2>' in html
+    assert f'<bdi lang="fr">{escape(lesson.title)}</bdi>' in html
