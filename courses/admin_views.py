@@ -35,6 +35,11 @@ def zone_image(request):
     )
 
 
+def _isolated(text):
+    """French words inside a message that may be in Arabic: kept in their own direction."""
+    return f"\u2068{text}\u2069"
+
+
 def _falc_json(report):
     """The hints, each with its message in the editor's language."""
     flags = [
@@ -45,9 +50,9 @@ def _falc_json(report):
         for sentence in report.long_sentences
     ]
     flags += [{"kind": "rare_word", "text": word, "message": _("A rare word: « %(word)s ». Is there a simpler one?")
-               % {"word": word}} for word in report.rare_words]
+               % {"word": _isolated(word)}} for word in report.rare_words]
     flags += [{"kind": "passive", "text": phrase, "message": _("Passive voice: « %(words)s ». Say who does it.")
-               % {"words": phrase}} for phrase in report.passives]
+               % {"words": _isolated(phrase)}} for phrase in report.passives]
     return {"flags": flags}
 
 

@@ -109,7 +109,8 @@ def test_an_editor_gets_the_hints_as_json_in_her_language(client, trainer):
     flags = response.json()["flags"]
     assert [(f["kind"], f["text"]) for f in flags] == [
         ("rare_word", "organisme"), ("rare_word", "gestionnaire"), ("passive", "est envoyé")]
-    assert flags[-1]["message"] == "Voix passive\u00a0: «\u00a0est envoyé\u00a0». Dites qui fait l’action."
+    # The French words isolated from the message's direction (an Arabic admin shows them too).
+    assert flags[-1]["message"] == "Voix passive\u00a0: «\u00a0\u2068est envoyé\u2069\u00a0». Dites qui fait l’action."
     assert post(client, {"text": "Ouvre ta boîte."}).json() == {"flags": []}
 
 

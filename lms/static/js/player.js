@@ -48,8 +48,11 @@
     prevButton.disabled = index === 0;
     var last = index === steps.length - 1;
     nextButton.querySelector("[data-next-label]").textContent = last ? strings.finish : strings.next;
-    var use = nextButton.querySelector("use");
+    var arrow = nextButton.querySelector("svg"), use = arrow.querySelector("use");  // → or, at the end, a flag
     use.setAttribute("href", use.getAttribute("href").replace(/#.*$/, last ? "#finish" : "#next"));
+    arrow.classList.toggle("pictogram--next", !last);
+    arrow.classList.toggle("pictogram--finish", last);
+    arrow.classList.toggle("pictogram--mirrored", !last && document.documentElement.dir === "rtl");
     var step = steps[index];
     if (stepAnswered(step)) markAnswered(step);
     showError("");

@@ -60,6 +60,15 @@
       var item = document.createElement("li");
       item.className = "falc-flag falc-flag--" + flag.kind;
       item.textContent = flag.message;
+      if (flag.kind === "long_sentence") {  // which sentence: its first words
+        var start = document.createElement("q");
+        start.lang = "fr";
+        start.dir = "ltr";
+        var words = flag.text.split(/\s+/);
+        start.textContent = words.slice(0, 8).join(" ") + (words.length > 8 ? " …" : "");
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(start);
+      }
       list.appendChild(item);
     });
     box.appendChild(list);
