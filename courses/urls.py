@@ -6,6 +6,7 @@ app_name = "courses"
 
 urlpatterns = [
     path("parcours/", views.my_path, name="my_path"),
+    path("aide/pictogrammes/", views.glossary, name="glossary"),
     path("cours/<int:course_id>/commencer/", views.course_start, name="course_start"),
     path("lecons/<int:lesson_id>/recommencer/", views.lesson_restart, name="lesson_restart"),
     path("api/lecons/<int:lesson_id>/reponses/", views.answer_create, name="answer_create"),

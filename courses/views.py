@@ -10,11 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
 from core.once import first_submission
+from core.pictograms import pictogram_glossary
 
 from . import selectors, services
 from .constants import ProgressStatus, StepKind
@@ -172,3 +174,26 @@ def my_path(request):
     courses = CoursePage.followed_by(request.user)
     sections = [html for hook in hooks.get_hooks(MY_PATH_SECTIONS_HOOK) if (html := hook(request))]
     return render(request, "courses/my_path.html", {"courses": courses, "sections": sections})
+
+
+def _voice_urls(texts, language):
+    """The one place a recorded or synthetic voice plugs into the glossary: ``{text: audio URL}``
+    from ``selectors.voice_urls`` once that selector exists (issue 12, item 3). Until then, or for a
+    word it has no voice for, the page speaks with the browser's voice."""
+    voice_urls = getattr(selectors, "voice_urls", None)
+    return voice_urls(texts, language) if voice_urls else {}
+
+
+def glossary(request):
+    """« Les pictogrammes »: every pictogram of the learner screens, large, with its word in the
+    interface language and in French, each with a speaker. Public: read before anyone signs in."""
+    language = get_language()
+    entries = pictogram_glossary(language=language)
+    voices = {
+        language: _voice_urls([entry.word for entry in entries], language),
+        "fr": _voice_urls([entry.french for entry in entries], "fr") if language != "fr" else {},
+    }
+    for entry in entries:
+        entry.voice = voices[language].get(entry.word, "")
+        entry.french_voice = voices["fr"].get(entry.french, "")
+    return render(request, "courses/glossary.html", {"entries": entries, "show_french": language != "fr"})

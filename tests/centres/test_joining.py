@@ -155,7 +155,9 @@ def test_a_trainer_of_another_centre_cannot_unlock(client, centre):
     assert SignInLock.objects.get(user=learner).locked_until is not None
 
 
-JOIN_LINK = re.compile(r'<a href="[^"]*/rejoindre/" data-join-link>([^<]+)</a>')
+# The link's words: its label after the « new » pictogram (the words a newcomer reads).
+JOIN_LINK = re.compile(r'<a [^>]*href="[^"]*/rejoindre/" data-join-link><svg [^>]*>.*?</svg>'
+                       r'<span class="pictogram-label">([^<]+)</span></a>')
 INSTRUCTION = re.compile(r'<p class="join-instruction">(.+?)</p>', re.S)
 
 

@@ -82,6 +82,9 @@ OUTSIDE_THE_MATRIX = {
     "wagtail_serve": "the catalogue's pages, public",
     "certification_jwks": "the certificate issuer's public keys",
     "courses_zone_image": "an image of the catalogue, in the admin's zone editor",
+    "courses_falc": "easy-French hints on the text an editor sends; reads nothing stored, page editors only "
+                    "(tests/courses/test_falc.py)",
+    "courses:glossary": "the pictograms and their words, public",
     "wagtailsnippets_h5p_h5ppackage:list": "H5P activities belong to the catalogue",
     "wagtailsnippets_h5p_h5ppackage:list_results": "H5P activities belong to the catalogue",
     "accounts:logout": "signing out", "accounts:session_ping": "the signed-in person's own session",

@@ -14,6 +14,13 @@
   var strings = A.strings(root);
   var index = Math.min(state.current || 0, steps.length - 1);
   var lastProgress = null;
+  var pictograms = root.querySelector("[data-pictograms]");
+
+  /* A pictogram of the shared sprite (rendered once in the page by the template tag), hidden from
+     screen readers: the element it goes in carries the words. */
+  function pictogram(name) {
+    return pictograms.content.querySelector('[data-key="' + name + '"] svg').cloneNode(true);
+  }
 
   function showError(message) {
     errorBox.textContent = message || "";
@@ -39,7 +46,13 @@
       .replace("%(current)s", index + 1).replace("%(total)s", steps.length);
     root.querySelector("[data-progress-bar]").style.inlineSize = (100 * (index + 1) / steps.length) + "%";
     prevButton.disabled = index === 0;
-    nextButton.firstChild.textContent = (index === steps.length - 1 ? strings.finish : strings.next) + " ";
+    var last = index === steps.length - 1;
+    nextButton.querySelector("[data-next-label]").textContent = last ? strings.finish : strings.next;
+    var arrow = nextButton.querySelector("svg"), use = arrow.querySelector("use");  // → or, at the end, a flag
+    use.setAttribute("href", use.getAttribute("href").replace(/#.*$/, last ? "#finish" : "#next"));
+    arrow.classList.toggle("pictogram--next", !last);
+    arrow.classList.toggle("pictogram--finish", last);
+    arrow.classList.toggle("pictogram--mirrored", !last && document.documentElement.dir === "rtl");
     var step = steps[index];
     if (stepAnswered(step)) markAnswered(step);
     showError("");
@@ -74,7 +87,7 @@
     if (hotspot) hotspot.setAttribute("aria-disabled", "true");
   }
 
-  /* ✔ or ✘ (a star when right at the first try), the trainer's own words, and "try again" while
+  /* A tick or a cross (a star too when right at the first try), the trainer's own words, and "try again" while
      tries are left; brought into view above the button bar. */
   function showFeedback(step, data, text) {
     var feedback = step.querySelector("[data-feedback]");
@@ -86,7 +99,8 @@
     mark.className = "feedback__mark";
     mark.setAttribute("role", "img");
     mark.setAttribute("aria-label", right ? (data.first_try ? strings.first_try : strings.right) : strings.wrong);
-    mark.textContent = right ? (data.first_try ? "★ ✔" : "✔") : "✘";
+    if (right && data.first_try) mark.appendChild(pictogram("star"));
+    mark.appendChild(pictogram(right ? "right" : "wrong"));
     feedback.appendChild(mark);
     if (text) {
       var words = document.createElement("span");
@@ -98,7 +112,8 @@
     if (again) {
       var retry = document.createElement("span");
       retry.className = "feedback__again";
-      retry.textContent = "↻ " + strings.try_again;
+      retry.appendChild(pictogram("again"));
+      retry.appendChild(document.createTextNode(strings.try_again));
       feedback.appendChild(retry);
     }
     feedback.hidden = false;
@@ -173,7 +188,7 @@
     if (move) A.move(move);
   });
 
-  /* One mark per question: a star for right at the first try, ✘ for a first try wrong, – for none. */
+  /* One mark per question: a star for right at the first try, a cross for a first try wrong, – for none. */
   function endMarks() {
     var list = endScreen.querySelector("[data-end-marks]");
     list.textContent = "";
@@ -186,7 +201,8 @@
       item.className = "end-mark " + (!record ? "end-mark--none" : record.first ? "end-mark--right" : "end-mark--wrong");
       item.setAttribute("aria-label", strings.question_mark.replace("%(n)s", number).replace("%(result)s",
         !record ? strings.not_answered : record.first ? strings.first_try : strings.wrong));
-      item.textContent = (!record ? "–" : record.first ? "★" : "✘");
+      if (record) item.appendChild(pictogram(record.first ? "star" : "wrong"));
+      else item.textContent = "–";
       list.appendChild(item);
     });
     list.hidden = number === 0;
