@@ -14,7 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from accounts.selectors import learner_content_languages
 from core.languages import content_language_shown
 from core.once import once_token
 
@@ -84,19 +85,20 @@ class Competence(models.Model):
 
 
 class InterfaceLanguageUrls:
-    """Page URLs for a learner whose interface language has no content of its own (Dari, Pashto…).
+    """Page URLs keep the interface language of the learner who follows them.
 
-    Under /fa/ Wagtail serves the French pages (the default locale) with the Dari interface, but
-    gives their URLs under /fr/: one tap on a course would bring the interface back to French. Here
-    a default-locale page's URL keeps the active prefix when that language is interface-only; other
-    pages (the Arabic ones, say) keep their own language."""
+    The URL's prefix is the interface language; the content is the learner's (``courses.routing``).
+    Wagtail gives a French page's URL under /fr/: from a page shown with the Dari interface, one tap
+    on a French course would bring the interface back to French. Here a default-locale page's URL
+    takes the active prefix; pages of another language (an Arabic one, say) keep their own."""
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request)
         active = get_language()
-        if parts is None or parts[2] is None or not active or active in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        default = settings.LANGUAGE_CODE
+        if parts is None or parts[2] is None or not active or active == default:
             return parts
-        default_prefix = f"/{settings.WAGTAIL_CONTENT_LANGUAGES[0][0]}/"
+        default_prefix = f"/{default}/"
         site_id, root_url, page_path = parts
         if not page_path.startswith(default_prefix):
             return parts
@@ -136,9 +138,10 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses, fallback = self.listed_courses()
-        # Under an interface-only language (Dari…) every course shown is in another language.
-        other = fallback if get_language() in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else courses + fallback
-        context["courses"] = course_rows(courses + fallback, request.user, other_language=other)
+        # Courses in another language than the interface's are marked (« In French »).
+        shown = courses + fallback
+        other = [course for course in shown if course.locale.language_code != get_language()]
+        context["courses"] = course_rows(shown, request.user, other_language=other)
         return context
 
 
@@ -246,8 +249,24 @@ class LessonPage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
             "progress": progress,
             "player_state": selectors.player_state(progress=progress, lesson=self),
             "preview": getattr(request, "is_preview", False),
+            "page_language": selectors.locale_language_code(self.locale_id),
+            "step_languages": self.step_languages(request.user),
         })
         return context
+
+    def step_languages(self, learner):
+        """« My language » on each step: the page's own language, then the learner's content
+        languages this lesson is translated into (none: no button). Without a choice made yet, the
+        interface language and French stand for the learner's."""
+        preferred = learner_content_languages(user=learner) or [get_language(), settings.LANGUAGE_CODE]
+        others = selectors.step_languages(lesson=self, preferred=preferred)
+        if not others:
+            return []
+        return [_language_entry(code) for code in [selectors.locale_language_code(self.locale_id), *others]]
+
+
+def _language_entry(code):
+    return {"code": code, "name": dict(settings.LANGUAGES)[code], "bidi": get_language_info(code)["bidi"]}
 
 
 # --- Reading the tree for lists of courses -------------------------------------------------------

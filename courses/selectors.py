@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.content_version import cached_for_content
 
@@ -156,6 +156,38 @@ def lesson_next_link(*, lesson):
         return {"title": following.title, "url": following.url} if following else {}  # {} is cached, None is not
 
     return cached_for_content(f"lesson-next:{lesson.pk}:{get_language()}", compute)
+
+
+def locale_language_code(locale_id) -> str:
+    """The language code of a Wagtail locale (remembered: no query per page)."""
+    return cached_for_content(f"locale-code:{locale_id}", lambda: Locale.objects.get(pk=locale_id).language_code)
+
+
+def lesson_translation_ids(*, lesson) -> dict:
+    """{language code: page id} of the live translations of a lesson, itself included (remembered
+    until the content changes: no query on the lesson page)."""
+
+    def compute():
+        pages = lesson.get_translations(inclusive=True).live().values_list("locale__language_code", "pk")
+        return dict(pages)
+
+    return cached_for_content(f"lesson-translations:{lesson.pk}", compute)
+
+
+def step_languages(*, lesson, preferred) -> list[str]:
+    """The languages « my language » offers on this lesson's steps: the learner's content languages
+    (``preferred``, in her order) that the lesson is translated into, other than its own."""
+    own = locale_language_code(lesson.locale_id)
+    translations = lesson_translation_ids(lesson=lesson)
+    return [code for code in preferred if code != own and code in translations]
+
+
+def lesson_translation_get(*, lesson, language):
+    """The live translation of a lesson into ``language`` (the lesson itself for its own), or None."""
+    page_id = lesson_translation_ids(lesson=lesson).get(language)
+    if page_id is None:
+        return None
+    return type(lesson).objects.live().filter(pk=page_id).first()
 
 
 def lesson_progress_get(*, learner, lesson):
