@@ -178,7 +178,22 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
 
     def lesson_rows(self, learner):
         """The live lessons of this course, with the learner's status in each (in any language)."""
-        return selectors.lesson_rows(lessons=lessons_under([self]), learner=learner)
+        return selectors.lesson_rows(lessons=self.lessons_shown(), learner=learner)
+
+    def lessons_shown(self):
+        """This course's lessons; in a translation, also the default language's lessons not translated
+        yet, in the order of the source course (a course half translated into Dari shows them all)."""
+        default_locale = Locale.get_default()
+        source = None if self.locale_id == default_locale.pk else self.get_translation_or_none(default_locale)
+        if source is None:
+            return list(lessons_under([self]))
+        lessons = list(lessons_under([self, source]))
+        own = {lesson.translation_key: lesson for lesson in lessons if lesson.path.startswith(self.path)}
+        from_source = [lesson for lesson in lessons if lesson.path.startswith(source.path)]
+        keys = {lesson.translation_key for lesson in from_source}
+        return [own.get(lesson.translation_key, lesson) for lesson in from_source] + [
+            lesson for key, lesson in own.items() if key not in keys
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

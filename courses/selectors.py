@@ -151,8 +151,15 @@ def lesson_course_link(*, lesson):
 def lesson_next_link(*, lesson):
     """(title, url) of the next published lesson of the same course; empty after the last one."""
 
+    def next_of(page):
+        return page.get_next_siblings().live().public().filter(content_type_id=lesson.content_type_id).first()
+
     def compute():
-        following = lesson.get_next_siblings().live().public().filter(content_type_id=lesson.content_type_id).first()
+        following = next_of(lesson)
+        if following is None and lesson.locale_id != Locale.get_default().pk:
+            # A lesson of a course half translated: the next one in the default language.
+            source = lesson.get_translation_or_none(Locale.get_default())
+            following = next_of(source) if source is not None else None
         return {"title": following.title, "url": following.url} if following else {}  # {} is cached, None is not
 
     return cached_for_content(f"lesson-next:{lesson.pk}:{get_language()}", compute)

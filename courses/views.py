@@ -173,7 +173,7 @@ def step_in_language(request, lesson_id, step_id, language):
     if html is None:
         return JsonResponse({"html": None, "note": _(
             "This step is not translated into %(language)s yet."
-        ) % {"language": info["name_local"]}})
+        ) % {"language": dict(settings.LANGUAGES)[language]}})
     return JsonResponse({
         "html": html, "note": "", "lang": language, "dir": "rtl" if info["bidi"] else "ltr",
         "answer_url": reverse("courses:answer_create", args=[translated.pk]),
