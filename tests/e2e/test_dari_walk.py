@@ -42,23 +42,23 @@ def demo_email_lesson():
 class DariWalk:
     """The learner's tablet under /fa/: what she taps and what she sees."""
 
-    def __init__(self, page):
-        self.page = page
+    def __init__(self, page, language=DARI):
+        self.page, self.language = page, language
 
     def button(self, message, within=None):
-        return (within or self.page).get_by_role("button", name=t(message, DARI))
+        return (within or self.page).get_by_role("button", name=t(message, self.language))
 
     @property
     def step(self):
         return self.page.locator("[data-step]:visible")
 
     def expect_interface_in_dari(self):
-        expect(self.page.locator("html")).to_have_attribute("lang", DARI)
+        expect(self.page.locator("html")).to_have_attribute("lang", self.language)
         expect(self.page.locator("html")).to_have_attribute("dir", "rtl")
 
     def expect_step(self, number):
         expect(self.page.locator("[data-step-count]")).to_have_text(
-            t("Step %(current)s of %(total)s", DARI, current=number, total=TOTAL))
+            t("Step %(current)s of %(total)s", self.language, current=number, total=TOTAL))
         expect(self.step).to_have_attribute("id", f"step-{number}")
 
     def visit_after(self, action):
@@ -75,11 +75,11 @@ class DariWalk:
     def expect_right(self):
         feedback = self.step.locator("[data-feedback]")
         expect(feedback).to_be_visible()
-        expect(feedback.get_by_role("img")).to_have_attribute("aria-label", t("Right at the first try", DARI))
+        expect(feedback.get_by_role("img")).to_have_attribute("aria-label", t("Right at the first try", self.language))
 
     def my_language(self, name):
         """Tap a language (its own name, with the speech pictogram) in the « my language » group."""
-        group = self.page.get_by_role("group", name=t("My language", DARI))
+        group = self.page.get_by_role("group", name=t("My language", self.language))
         expect(group.locator("svg.step-langs__icon")).to_be_attached()
         with self.page.expect_response(lambda r: "/etapes/" in r.url and r.request.method == "GET") \
                 if name != "Français" else _nothing():
@@ -158,7 +158,7 @@ def step_order(walk):
             if texts.index(text) == position:
                 break
             item = walk.step.locator(".ordering__item").nth(texts.index(text))
-            item.get_by_role("button", name=t("Move up", DARI)).click()
+            item.get_by_role("button", name=t("Move up", walk.language)).click()
     walk.check()
     walk.expect_right()
 
