@@ -15,9 +15,9 @@ def placeholders(text):
     """The python-format placeholders of a text, as a sorted list (« %% » is not one)."""
     found = []
     for match in PLACEHOLDER.finditer(text):
-        token = match.group(0)
-        if token != "%%":
-            found.append(f"%({match.group(1)})" if match.group(1) else token[-1])
+        spec = match.group(0)
+        if spec != "%%":
+            found.append(f"%({match.group(1)})" if match.group(1) else spec[-1])
     return sorted(found)
 
 
