@@ -6,6 +6,7 @@ for the learner's part (a page writes nothing on a GET; the lesson player's post
 answers) are in ``courses.records``, imported here so that ``courses.models`` names them all."""
 
 import json
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,7 +24,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from accounts.selectors import learner_content_languages
-from core.languages import content_language_shown
+from core.languages import content_order
 from core.once import once_token
 
 from . import selectors
@@ -183,17 +184,7 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     def lessons_shown(self):
         """This course's lessons; in a translation, also the default language's lessons not translated
         yet, in the order of the source course (a course half translated into Dari shows them all)."""
-        default_locale = Locale.get_default()
-        source = None if self.locale_id == default_locale.pk else self.get_translation_or_none(default_locale)
-        if source is None:
-            return list(lessons_under([self]))
-        lessons = list(lessons_under([self, source]))
-        own = {lesson.translation_key: lesson for lesson in lessons if lesson.path.startswith(self.path)}
-        from_source = [lesson for lesson in lessons if lesson.path.startswith(source.path)]
-        keys = {lesson.translation_key for lesson in from_source}
-        return [own.get(lesson.translation_key, lesson) for lesson in from_source] + [
-            lesson for key, lesson in own.items() if key not in keys
-        ]
+        return lessons_shown_by_course([self])[self.path]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -208,7 +199,7 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
         courses = _courses_for_listing(cls.objects.filter(translation_key__in=selectors.course_keys_followed(
             learner=learner
         )))
-        shown, other = _in_language_shown(courses)
+        shown, other = _in_language_shown(courses, learner)
         return course_rows(shown, learner, other_language=other)
 
 
@@ -306,25 +297,57 @@ def lessons_under(courses):
     return LessonPage.objects.live().filter(under, depth=depth).order_by("path").defer_streamfields()
 
 
+def lessons_shown_by_course(courses):
+    """{course path: [lessons]}: each course's live lessons; a translated course also shows the lessons
+    of its default-language source not translated yet, in the source's order. Two queries at most
+    (three when some course is a translation), whatever the number of courses."""
+    default_locale_id = selectors.default_locale_id()
+    translated = [course for course in courses if course.locale_id != default_locale_id]
+    sources = {}
+    if translated:
+        found = CoursePage.objects.live().filter(
+            locale_id=default_locale_id, translation_key__in={course.translation_key for course in translated}
+        ).only("path", "translation_key")
+        sources = {source.translation_key: source for source in found}
+    lessons = list(lessons_under([*courses, *sources.values()]))
+    under = defaultdict(list)
+    for lesson in lessons:
+        under[lesson.path[:-Page.steplen]].append(lesson)
+    shown = {}
+    for course in courses:
+        own = under[course.path]
+        source = sources.get(course.translation_key) if course.locale_id != default_locale_id else None
+        if source is None:
+            shown[course.path] = own
+            continue
+        by_key = {lesson.translation_key: lesson for lesson in own}
+        from_source = under[source.path]
+        keys = {lesson.translation_key for lesson in from_source}
+        shown[course.path] = [by_key.get(lesson.translation_key, lesson) for lesson in from_source] + [
+            lesson for lesson in own if lesson.translation_key not in keys
+        ]
+    return shown
+
+
 def course_rows(courses, learner, *, other_language=()):
     return selectors.course_rows(
-        courses=courses, lessons=lessons_under(courses), learner=learner, other_language=other_language
+        courses=courses, lessons=lessons_shown_by_course(courses), learner=learner, other_language=other_language
     )
 
 
-def _in_language_shown(courses):
-    """One page per course (translation key): the one in the language shown, else the default
-    language's, else any; in the order of the courses' first translation in the tree.
+def _in_language_shown(courses, learner):
+    """One page per course (translation key): the one in the learner's first content language that
+    has it (then the interface's, then the default language's, see ``core.languages.content_order``),
+    else any; in the order of the courses' first translation in the tree.
     Returns (pages, pages in another language than the interface's)."""
-    shown = content_language_shown()
-    default = Locale.get_default().language_code
+    order = content_order(learner_content_languages(user=learner))
     by_key = {}
     for course in courses:
         by_key.setdefault(course.translation_key, []).append(course)
 
     def preferred(pages):
         codes = [page.locale.language_code for page in pages]
-        for code in (shown, default):
+        for code in order:
             if code in codes:
                 return pages[codes.index(code)]
         return pages[0]

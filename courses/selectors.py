@@ -82,11 +82,17 @@ def lesson_rows(*, lessons, learner) -> list[LessonRow]:
 
 
 def course_rows(*, courses, lessons, learner, other_language=()) -> list[CourseRow]:
-    """One row per course with its lessons (any lessons under the courses, in tree order) and
-    the learner's status in each; ``other_language`` are courses shown in another language."""
+    """One row per course with its lessons and the learner's status in each; ``other_language`` are
+    courses shown in another language. ``lessons``: any lessons under the courses, in tree order, or
+    {course path: [lessons]} when a course also shows lessons of another tree (a half translation)."""
     by_course = defaultdict(list)
-    for row in lesson_rows(lessons=lessons, learner=learner):
-        by_course[row.lesson.path[:-PARENT_PATH_LENGTH]].append(row)
+    if isinstance(lessons, dict):
+        rows = iter(lesson_rows(lessons=[lesson for group in lessons.values() for lesson in group], learner=learner))
+        for path, group in lessons.items():
+            by_course[path] = [next(rows) for _lesson in group]
+    else:
+        for row in lesson_rows(lessons=lessons, learner=learner):
+            by_course[row.lesson.path[:-PARENT_PATH_LENGTH]].append(row)
     enrolled = enrolled_course_keys(learner=learner, courses=courses) if courses else set()
     other = {course.pk for course in other_language}
     return [
@@ -168,6 +174,11 @@ def lesson_next_link(*, lesson):
 def locale_language_code(locale_id) -> str:
     """The language code of a Wagtail locale (remembered: no query per page)."""
     return cached_for_content(f"locale-code:{locale_id}", lambda: Locale.objects.get(pk=locale_id).language_code)
+
+
+def default_locale_id() -> int:
+    """The default language's locale (French), remembered: no query per page."""
+    return cached_for_content("default-locale", lambda: Locale.get_default().pk)
 
 
 def lesson_translation_ids(*, lesson) -> dict:

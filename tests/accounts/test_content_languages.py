@@ -75,7 +75,7 @@ def test_a_language_the_site_does_not_offer_or_none_is_refused_and_changes_nothi
     (["ps"], "This language is not offered here."),
 ])
 def test_the_service_refuses_bad_lists(learner, codes, message):
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
         services.learner_content_languages_set(user=learner, codes=codes)
     assert refused.value.messages == [message]
     assert stored(learner) == ""

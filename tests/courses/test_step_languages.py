@@ -198,3 +198,18 @@ def test_a_language_prefix_the_site_does_not_offer_is_a_clean_not_found_in_frenc
     assert response.status_code == 404 and all(step[0].startswith("/fr/") for step in response.redirect_chain)
     html = response.content.decode()
     assert '<html lang="fr"' in html
+
+
+def test_my_path_shows_the_course_in_her_first_language_with_every_lesson(enrolled, course_page, lesson_page,
+                                                                          dari_lesson):
+    from courses.models import CoursePage
+
+    second = factories.lesson(course_page, title="Lire un message", slug="lire")
+    for codes, locale in ((["fa", "fr"], "fa"), (["fr", "ar"], "fr")):
+        choose(enrolled, *codes)
+        enrolled.__dict__.pop("_passerelle_content_languages", None)
+        with translation.override("fa"):
+            (row,) = CoursePage.followed_by(enrolled)
+        assert row.course.locale.language_code == locale
+        # The Dari course counts the lesson not translated yet too, in French.
+        assert [r.lesson.pk for r in row.lessons][1] == second.pk and len(row.lessons) == 2
