@@ -6,6 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from .constants import SecretKind
 
 
+def content_language_codes():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def content_languages_pattern():
+    """The stored form of a learner's content languages: codes the site offers, comma-separated, in
+    the learner's order (empty: not chosen yet)."""
+    code = "(" + "|".join(content_language_codes()) + ")"
+    return rf"^({code}(,{code})*)?$"
+
+
 class User(AbstractUser):
     """Anyone who signs in: a learner (often without e-mail), a trainer, a référent, a manager.
 
@@ -48,6 +59,10 @@ class LearnerProfile(models.Model):
         help_text=_("Optional transliteration, for staff who do not read the learner's script."),
     )
     learner_code = models.CharField(_("learner code"), max_length=12, unique=True, null=True, blank=True)
+    content_languages = models.CharField(
+        _("content languages"), max_length=60, blank=True, default="",
+        help_text=_("The languages the learner reads the lessons in, the first preferred."),
+    )
 
     class Meta:
         verbose_name = _("learner profile")
@@ -56,11 +71,19 @@ class LearnerProfile(models.Model):
             models.CheckConstraint(
                 condition=models.Q(avatar_colour__regex=r"^#[0-9a-fA-F]{6}$"),
                 name="learner_profile_colour_hex",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(content_languages__regex=content_languages_pattern()),
+                name="learner_profile_content_languages_offered",
+            ),
         ]
 
     def __str__(self):
         return str(self.user)
+
+    @property
+    def content_language_list(self):
+        return [code for code in self.content_languages.split(",") if code]
 
 
 class LearnerSecret(models.Model):

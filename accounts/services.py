@@ -23,7 +23,7 @@ from .constants import (
     SecretKind,
 )
 from .hashers import LearnerSecretHasher
-from .models import LearnerCard, LearnerProfile, LearnerSecret, SignInLock
+from .models import LearnerCard, LearnerProfile, LearnerSecret, SignInLock, content_language_codes
 from .validators import validate_pin
 
 logger = logging.getLogger("passerelle.sign_in")
@@ -163,3 +163,19 @@ def learner_card_resolve(*, token: str):
         "user"
     ).first()
     return card.user if card and card.user.is_active else None
+
+
+def learner_content_languages_set(*, user, codes) -> LearnerProfile:
+    """The languages a learner reads lessons in, in her order (the first preferred): each one the site
+    offers, none twice, at least one. Anything else is refused and nothing changes."""
+    if not isinstance(codes, list | tuple) or not codes or not all(isinstance(code, str) for code in codes):
+        raise ValidationError(_("Choose at least one language."))
+    offered = content_language_codes()
+    if any(code not in offered for code in codes):
+        raise ValidationError(_("This language is not offered here."))
+    if len(set(codes)) != len(codes):
+        raise ValidationError(_("Choose each language once."))
+    profile = learner_profile_ensure(user=user)
+    profile.content_languages = ",".join(codes)
+    profile.save(update_fields=["content_languages"])
+    return profile

@@ -6,7 +6,7 @@ from django.urls import path
 
 from .constants import SecretKind
 from .forms import SignInForm
-from .views import cards, privacy, session
+from .views import cards, languages, privacy, session
 
 app_name = "accounts"
 
@@ -28,6 +28,7 @@ urlpatterns = [
     path("connexion/code/", cards.home_code, name="home_code"),
     path("connexion/code/images/", cards.home_secret, name="home_picture"),
     path("connexion/code/chiffres/", cards.home_secret, {"kind": SecretKind.PIN}, name="home_pin"),
+    path("mes-langues/", languages.content_languages_choose, name="content_languages"),
     path("mes-donnees/", privacy.my_data, name="my_data"),
     path("mes-donnees/consentement/", privacy.consent_give, name="consent_give"),
     path("mes-donnees/consentement/retirer/", privacy.consent_withdraw, name="consent_withdraw"),

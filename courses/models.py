@@ -6,6 +6,7 @@ for the learner's part (a page writes nothing on a GET; the lesson player's post
 answers) are in ``courses.records``, imported here so that ``courses.models`` names them all."""
 
 import json
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -22,7 +23,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from core.languages import content_language_shown
+from accounts.selectors import learner_content_languages
+from core.languages import content_order
 from core.once import once_token
 
 from . import selectors
@@ -84,19 +86,20 @@ class Competence(models.Model):
 
 
 class InterfaceLanguageUrls:
-    """Page URLs for a learner whose interface language has no content of its own (Dari, Pashto…).
+    """Page URLs keep the interface language of the learner who follows them.
 
-    Under /fa/ Wagtail serves the French pages (the default locale) with the Dari interface, but
-    gives their URLs under /fr/: one tap on a course would bring the interface back to French. Here
-    a default-locale page's URL keeps the active prefix when that language is interface-only; other
-    pages (the Arabic ones, say) keep their own language."""
+    The URL's prefix is the interface language; the content is the learner's (``courses.routing``).
+    Wagtail gives a French page's URL under /fr/: from a page shown with the Dari interface, one tap
+    on a French course would bring the interface back to French. Here a default-locale page's URL
+    takes the active prefix; pages of another language (an Arabic one, say) keep their own."""
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request)
         active = get_language()
-        if parts is None or parts[2] is None or not active or active in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        default = settings.LANGUAGE_CODE
+        if parts is None or parts[2] is None or not active or active == default:
             return parts
-        default_prefix = f"/{settings.WAGTAIL_CONTENT_LANGUAGES[0][0]}/"
+        default_prefix = f"/{default}/"
         site_id, root_url, page_path = parts
         if not page_path.startswith(default_prefix):
             return parts
@@ -136,9 +139,10 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses, fallback = self.listed_courses()
-        # Under an interface-only language (Dari…) every course shown is in another language.
-        other = fallback if get_language() in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else courses + fallback
-        context["courses"] = course_rows(courses + fallback, request.user, other_language=other)
+        # Courses in another language than the interface's are marked (« In French »).
+        shown = courses + fallback
+        other = [course for course in shown if course.locale.language_code != get_language()]
+        context["courses"] = course_rows(shown, request.user, other_language=other)
         return context
 
 
@@ -175,7 +179,12 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
 
     def lesson_rows(self, learner):
         """The live lessons of this course, with the learner's status in each (in any language)."""
-        return selectors.lesson_rows(lessons=lessons_under([self]), learner=learner)
+        return selectors.lesson_rows(lessons=self.lessons_shown(), learner=learner)
+
+    def lessons_shown(self):
+        """This course's lessons; in a translation, also the default language's lessons not translated
+        yet, in the order of the source course (a course half translated into Dari shows them all)."""
+        return lessons_shown_by_course([self])[self.path]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -190,7 +199,7 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
         courses = _courses_for_listing(cls.objects.filter(translation_key__in=selectors.course_keys_followed(
             learner=learner
         )))
-        shown, other = _in_language_shown(courses)
+        shown, other = _in_language_shown(courses, learner)
         return course_rows(shown, learner, other_language=other)
 
 
@@ -246,8 +255,24 @@ class LessonPage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
             "progress": progress,
             "player_state": selectors.player_state(progress=progress, lesson=self),
             "preview": getattr(request, "is_preview", False),
+            "page_language": selectors.locale_language_code(self.locale_id),
+            "step_languages": self.step_languages(request.user),
         })
         return context
+
+    def step_languages(self, learner):
+        """« My language » on each step: the page's own language, then the learner's content
+        languages this lesson is translated into (none: no button). Without a choice made yet, the
+        interface language and French stand for the learner's."""
+        preferred = learner_content_languages(user=learner) or [get_language(), settings.LANGUAGE_CODE]
+        others = selectors.step_languages(lesson=self, preferred=preferred)
+        if not others:
+            return []
+        return [_language_entry(code) for code in [selectors.locale_language_code(self.locale_id), *others]]
+
+
+def _language_entry(code):
+    return {"code": code, "name": dict(settings.LANGUAGES)[code], "bidi": get_language_info(code)["bidi"]}
 
 
 # --- Reading the tree for lists of courses -------------------------------------------------------
@@ -272,25 +297,57 @@ def lessons_under(courses):
     return LessonPage.objects.live().filter(under, depth=depth).order_by("path").defer_streamfields()
 
 
+def lessons_shown_by_course(courses):
+    """{course path: [lessons]}: each course's live lessons; a translated course also shows the lessons
+    of its default-language source not translated yet, in the source's order. Two queries at most
+    (three when some course is a translation), whatever the number of courses."""
+    default_locale_id = selectors.default_locale_id()
+    translated = [course for course in courses if course.locale_id != default_locale_id]
+    sources = {}
+    if translated:
+        found = CoursePage.objects.live().filter(
+            locale_id=default_locale_id, translation_key__in={course.translation_key for course in translated}
+        ).only("path", "translation_key")
+        sources = {source.translation_key: source for source in found}
+    lessons = list(lessons_under([*courses, *sources.values()]))
+    under = defaultdict(list)
+    for lesson in lessons:
+        under[lesson.path[:-Page.steplen]].append(lesson)
+    shown = {}
+    for course in courses:
+        own = under[course.path]
+        source = sources.get(course.translation_key) if course.locale_id != default_locale_id else None
+        if source is None:
+            shown[course.path] = own
+            continue
+        by_key = {lesson.translation_key: lesson for lesson in own}
+        from_source = under[source.path]
+        keys = {lesson.translation_key for lesson in from_source}
+        shown[course.path] = [by_key.get(lesson.translation_key, lesson) for lesson in from_source] + [
+            lesson for lesson in own if lesson.translation_key not in keys
+        ]
+    return shown
+
+
 def course_rows(courses, learner, *, other_language=()):
     return selectors.course_rows(
-        courses=courses, lessons=lessons_under(courses), learner=learner, other_language=other_language
+        courses=courses, lessons=lessons_shown_by_course(courses), learner=learner, other_language=other_language
     )
 
 
-def _in_language_shown(courses):
-    """One page per course (translation key): the one in the language shown, else the default
-    language's, else any; in the order of the courses' first translation in the tree.
+def _in_language_shown(courses, learner):
+    """One page per course (translation key): the one in the learner's first content language that
+    has it (then the interface's, then the default language's, see ``core.languages.content_order``),
+    else any; in the order of the courses' first translation in the tree.
     Returns (pages, pages in another language than the interface's)."""
-    shown = content_language_shown()
-    default = Locale.get_default().language_code
+    order = content_order(learner_content_languages(user=learner))
     by_key = {}
     for course in courses:
         by_key.setdefault(course.translation_key, []).append(course)
 
     def preferred(pages):
         codes = [page.locale.language_code for page in pages]
-        for code in (shown, default):
+        for code in order:
             if code in codes:
                 return pages[codes.index(code)]
         return pages[0]

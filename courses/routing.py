@@ -16,25 +16,33 @@ request:
   read from the database in the one query that fetches the page.
 
 Otherwise Wagtail routes the request and the new answer is remembered. Entries are also keyed by
-the content version, which publishing, moves, renames, deletions, Site and Locale changes bump."""
+the content version, which publishing, moves, renames, deletions, Site and Locale changes bump.
+
+The URL's prefix is the interface language; the tree a page is looked for in is the first of the
+learner's content languages that has it, then the prefix's, then the default's (``core.languages.
+content_order``): under /fa/ a learner who reads French first gets the French lesson with the Dari
+interface, one who chose Dari gets the Dari lesson, and a lesson not translated into Dari yet in
+French. Routes are remembered per order of languages."""
 
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.utils.translation import get_language
+from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from accounts.selectors import learner_content_languages
 from core.content_version import content_version
+from core.languages import content_order
 
 ROUTE_SECONDS = 24 * 3600
 
 
-def _route_key(request, path):
+def _route_key(request, path, order):
     digest = hashlib.sha256(f"{request.get_host()}:{request.get_port()}:{path}".encode()).hexdigest()[:32]
-    return f"passerelle:{content_version()}:route:{get_language()}:{digest}"
+    return f"passerelle:{content_version()}:route:{'>'.join(order)}:{digest}"
 
 
 def _path_suffix(path):
@@ -55,8 +63,8 @@ def _is_site_root(site_id, root_path):
     return any(r.site_id == site_id and r.root_path == root_path for r in Site.get_site_root_paths())
 
 
-def _remembered_page(request, path):
-    entry = cache.get(_route_key(request, path))
+def _remembered_page(request, path, key):
+    entry = cache.get(key)
     if entry is None:
         return None
     site_id, root_path, page_id, chain = entry
@@ -85,24 +93,39 @@ def _entry_for(request, path, page):
     return (site.pk, root_path, page.pk, tuple(chain))
 
 
-def _route_and_remember(request, path):
-    """Wagtail's routing; a plain page URL it resolves is remembered (made-up paths are not, so
-    they cannot fill the cache)."""
-    result = Page.route_for_request(request, path)
-    if result is None:
+def _route_in(request, path, code):
+    """Wagtail's routing in the tree of one content language (None if that tree lacks the page)."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        del request._wagtail_route_for_request
+    with translation.override(code):
+        return Page.route_for_request(request, path)
+
+
+def _route_and_remember(request, path, order, key):
+    """Wagtail's routing, in each tree of ``order`` until one has the page; a plain page URL it
+    resolves is remembered (made-up paths are not, so they cannot fill the cache). If no tree has
+    it, Wagtail routes the request again itself and answers « not found »."""
+    for code in order:
+        result = _route_in(request, path, code)
+        if result is not None:
+            break
+    else:
+        del request._wagtail_route_for_request
         return
     page, args, kwargs = result
     if args or kwargs:
         return
     entry = _entry_for(request, path, page)
     if entry is not None:
-        cache.set(_route_key(request, path), entry, ROUTE_SECONDS)
+        cache.set(key, entry, ROUTE_SECONDS)
 
 
 def serve(request, path):
-    page = _remembered_page(request, path)
+    order = content_order(learner_content_languages(user=request.user))
+    key = _route_key(request, path, order)
+    page = _remembered_page(request, path, key)
     if page is not None:
         request._wagtail_route_for_request = RouteResult(page)
     else:
-        _route_and_remember(request, path)
+        _route_and_remember(request, path, order, key)
     return wagtail_serve(request, path)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.content_version import cached_for_content
 
@@ -82,11 +82,17 @@ def lesson_rows(*, lessons, learner) -> list[LessonRow]:
 
 
 def course_rows(*, courses, lessons, learner, other_language=()) -> list[CourseRow]:
-    """One row per course with its lessons (any lessons under the courses, in tree order) and
-    the learner's status in each; ``other_language`` are courses shown in another language."""
+    """One row per course with its lessons and the learner's status in each; ``other_language`` are
+    courses shown in another language. ``lessons``: any lessons under the courses, in tree order, or
+    {course path: [lessons]} when a course also shows lessons of another tree (a half translation)."""
     by_course = defaultdict(list)
-    for row in lesson_rows(lessons=lessons, learner=learner):
-        by_course[row.lesson.path[:-PARENT_PATH_LENGTH]].append(row)
+    if isinstance(lessons, dict):
+        rows = iter(lesson_rows(lessons=[lesson for group in lessons.values() for lesson in group], learner=learner))
+        for path, group in lessons.items():
+            by_course[path] = [next(rows) for _lesson in group]
+    else:
+        for row in lesson_rows(lessons=lessons, learner=learner):
+            by_course[row.lesson.path[:-PARENT_PATH_LENGTH]].append(row)
     enrolled = enrolled_course_keys(learner=learner, courses=courses) if courses else set()
     other = {course.pk for course in other_language}
     return [
@@ -151,11 +157,55 @@ def lesson_course_link(*, lesson):
 def lesson_next_link(*, lesson):
     """(title, url) of the next published lesson of the same course; empty after the last one."""
 
+    def next_of(page):
+        return page.get_next_siblings().live().public().filter(content_type_id=lesson.content_type_id).first()
+
     def compute():
-        following = lesson.get_next_siblings().live().public().filter(content_type_id=lesson.content_type_id).first()
+        following = next_of(lesson)
+        if following is None and lesson.locale_id != Locale.get_default().pk:
+            # A lesson of a course half translated: the next one in the default language.
+            source = lesson.get_translation_or_none(Locale.get_default())
+            following = next_of(source) if source is not None else None
         return {"title": following.title, "url": following.url} if following else {}  # {} is cached, None is not
 
     return cached_for_content(f"lesson-next:{lesson.pk}:{get_language()}", compute)
+
+
+def locale_language_code(locale_id) -> str:
+    """The language code of a Wagtail locale (remembered: no query per page)."""
+    return cached_for_content(f"locale-code:{locale_id}", lambda: Locale.objects.get(pk=locale_id).language_code)
+
+
+def default_locale_id() -> int:
+    """The default language's locale (French), remembered: no query per page."""
+    return cached_for_content("default-locale", lambda: Locale.get_default().pk)
+
+
+def lesson_translation_ids(*, lesson) -> dict:
+    """{language code: page id} of the live translations of a lesson, itself included (remembered
+    until the content changes: no query on the lesson page)."""
+
+    def compute():
+        pages = lesson.get_translations(inclusive=True).live().values_list("locale__language_code", "pk")
+        return dict(pages)
+
+    return cached_for_content(f"lesson-translations:{lesson.pk}", compute)
+
+
+def step_languages(*, lesson, preferred) -> list[str]:
+    """The languages « my language » offers on this lesson's steps: the learner's content languages
+    (``preferred``, in her order) that the lesson is translated into, other than its own."""
+    own = locale_language_code(lesson.locale_id)
+    translations = lesson_translation_ids(lesson=lesson)
+    return [code for code in preferred if code != own and code in translations]
+
+
+def lesson_translation_get(*, lesson, language):
+    """The live translation of a lesson into ``language`` (the lesson itself for its own), or None."""
+    page_id = lesson_translation_ids(lesson=lesson).get(language)
+    if page_id is None:
+        return None
+    return type(lesson).objects.live().filter(pk=page_id).first()
 
 
 def lesson_progress_get(*, learner, lesson):

@@ -11,5 +11,7 @@ urlpatterns = [
     path("lecons/<int:lesson_id>/recommencer/", views.lesson_restart, name="lesson_restart"),
     path("api/lecons/<int:lesson_id>/reponses/", views.answer_create, name="answer_create"),
     path("api/lecons/<int:lesson_id>/etapes/", views.step_visit, name="step_visit"),
+    path("api/lecons/<int:lesson_id>/etapes/<uuid:step_id>/<str:language>/", views.step_in_language,
+         name="step_in_language"),
     path("api/lecons/<int:lesson_id>/apercu/", views.answer_preview, name="answer_preview"),
 ]

@@ -3,18 +3,22 @@ They check the request and call services, selectors and page methods. The pages 
 (catalogue, course, lesson) are served by Wagtail, their logic on the page models."""
 
 import json
+import re
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from wagtail import hooks
 
+from accounts import selectors as account_selectors
 from core.once import first_submission
 from core.pictograms import pictogram_glossary
 
@@ -22,6 +26,7 @@ from . import selectors, services
 from .constants import ProgressStatus, StepKind
 from .grading import InvalidAnswer
 from .models import CoursePage, LessonPage
+from .rendering import lesson_steps_html
 
 MAX_JSON_BODY = 16 * 1024
 
@@ -140,6 +145,42 @@ def step_visit(request, lesson):
     return JsonResponse({"progress": _progress_json(progress, lesson)})
 
 
+STEP_SECTION = r'<section class="step [^"]*" id="step-\d+" data-step data-step-id="{step_id}"[^>]*>(.*?)</section>'
+
+
+def _step_html(lesson, request, step_id):
+    """The inner HTML of one step of ``lesson`` as the player shows it (from the cached steps), or None."""
+    found = re.search(STEP_SECTION.format(step_id=re.escape(str(step_id))), str(lesson_steps_html(lesson, request)),
+                      re.DOTALL)
+    return found[1] if found else None
+
+
+@require_GET
+def step_in_language(request, lesson_id, step_id, language):
+    """« My language »: one step of a lesson in another of the learner's languages, for the player to
+    show in place of the step on screen. Where that translation lacks the step, the step stays as it
+    is and a short note says so: never an error page. Answers to it go to the translated lesson
+    (the same step id: the same answer, place and progress)."""
+    if not request.user.is_authenticated:
+        return _json_error(_("Your session has ended. Please sign in again."), status=401)
+    lesson = _live_lesson(lesson_id)
+    if language not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        return _json_error(_("This language is not offered here."), status=404)
+    if not selectors.lesson_enrolment_exists(learner=request.user, lesson=lesson):
+        return _json_error(_("Press « Start » to begin this course."), status=403)
+    translated = selectors.lesson_translation_get(lesson=lesson, language=language)
+    html = _step_html(translated, request, step_id) if translated is not None else None
+    info = get_language_info(language)
+    if html is None:
+        return JsonResponse({"html": None, "note": _(
+            "This step is not translated into %(language)s yet."
+        ) % {"language": dict(settings.LANGUAGES)[language]}})
+    return JsonResponse({
+        "html": html, "note": "", "lang": language, "dir": "rtl" if info["bidi"] else "ltr",
+        "answer_url": reverse("courses:answer_create", args=[translated.pk]),
+    })
+
+
 @require_POST
 @login_required
 def lesson_restart(request, lesson_id):
@@ -173,7 +214,11 @@ def my_path(request):
     imports none of them."""
     courses = CoursePage.followed_by(request.user)
     sections = [html for hook in hooks.get_hooks(MY_PATH_SECTIONS_HOOK) if (html := hook(request))]
-    return render(request, "courses/my_path.html", {"courses": courses, "sections": sections})
+    chosen = account_selectors.learner_content_languages(user=request.user)
+    return render(request, "courses/my_path.html", {
+        "courses": courses, "sections": sections, "choose_languages": not chosen,
+        "language_choices": account_selectors.content_language_choices(selected=chosen),
+    })
 
 
 def _voice_urls(texts, language):

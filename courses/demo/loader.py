@@ -37,7 +37,7 @@ IMAGES_DIR = DEMO_DIR / "images"
 MOCKUPS_DIR = DEMO_DIR / "mockups"
 ZONES_FILE = IMAGES_DIR / "zones.json"
 
-LANGUAGES = ("fr", "en", "ar")
+LANGUAGES = ("fr", "en", "ar", "fa", "uk")
 COLLECTION_NAME = "Démo Passerelle"
 DEMO_PASSWORD = "passerelle-demo"  # noqa: S105 — the published password of the demo accounts
 CENTRE_NAME = "Centre d'accueil Belleville (démo)"
@@ -46,6 +46,8 @@ CATALOGUE_TEXT = {
     "fr": ("Les cours", "<p>Des cours courts, avec des images, pour la vie numérique en France.</p>"),
     "en": ("Courses", "<p>Short courses, with pictures, for digital life in France.</p>"),
     "ar": ("الدروس", "<p>دروس قصيرة، بالصور، للحياة الرقمية في فرنسا.</p>"),
+    "fa": ("کورس‌ها", "<p>کورس‌های کوتاه، با عکس، برای زندگی دیجیتال در فرانسه.</p>"),
+    "uk": ("Курси", "<p>Короткі курси з картинками для цифрового життя у Франції.</p>"),
 }
 
 # username, display name, role at the centre (None: no centre), preferred language

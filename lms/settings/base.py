@@ -202,11 +202,13 @@ LANG_INFO.update({
 })
 # get_language_bidi() reads this list, not LANG_INFO: the <html dir> of every page comes from it.
 LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "ps"]
-# Content (pages written in Wagtail) exists in French, English and Arabic only. A page asked for
-# under another interface language (/fa/…) is the French one (Wagtail's default locale), with the
-# buttons, help and feedback in that language; courses.models.InterfaceLanguageUrls keeps its links
-# under that prefix.
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES[:3]
+# Content (pages written in Wagtail) can be written in French, English, Arabic, Dari and Ukrainian
+# (the Locale rows and the « Translate » action offer these). The interface language is the URL's
+# prefix; the content a learner sees is the first of her content languages (accounts: chosen on the
+# tablet) in which the page exists, then the prefix's, then French (courses.routing). Under an
+# interface language with no content of its own (/ps/…) the pages are the French ones;
+# courses.models.InterfaceLanguageUrls keeps their links under that prefix.
+WAGTAIL_CONTENT_LANGUAGES = [LANGUAGES[0], LANGUAGES[1], LANGUAGES[2], LANGUAGES[3], LANGUAGES[7]]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locales"]
 USE_I18N = True

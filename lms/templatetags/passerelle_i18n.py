@@ -33,21 +33,18 @@ def _interface_only_url(page_urls, code):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The language picker: each language in its own script, pointing at the same page in that
-    language when it exists (or, for an interface-only language, at the French page under its
-    prefix), otherwise at that language's home."""
+    language when it exists (otherwise at the French page under its prefix), else at that
+    language's home."""
     request = context["request"]
     page = context.get("page")
     page_urls = _page_urls(page) if page is not None and hasattr(page, "get_translations") else {}
-    content_languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     links = []
     for code, name in settings.LANGUAGES:
         info = get_language_info(code)
         if page is None:
             url = translate_url(request.get_full_path(), code)
-        elif code in content_languages:
-            url = page_urls.get(code)
-        else:
-            url = _interface_only_url(page_urls, code)
+        else:  # the page in that language, else the French page under that prefix
+            url = page_urls.get(code) or _interface_only_url(page_urls, code)
         links.append({
             "code": code, "name": name, "bidi": info["bidi"],
             "url": url or f"/{code}/",

@@ -273,3 +273,28 @@ def test_the_arabic_lesson_page_says_its_pictures_in_arabic(demo, client):
     shown = re.findall(r'<img [^>]*alt="([^"]*)"', html)
     assert shown and all(ARABIC_LETTER.search(alt) for alt in shown), shown
     assert {html_module.unescape(alt) for alt in shown} <= set(alts)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, title", [("fa", "آدرس ایمیل چیست؟"), ("uk", "Що таке адреса електронної пошти?")])
+def test_the_first_email_lesson_is_also_in_dari_and_ukrainian_with_the_french_step_ids(demo, language, title):
+    french = LessonPage.objects.get(slug="adresse-e-mail", locale__language_code="fr")
+    translated = LessonPage.objects.get(slug="adresse-e-mail", locale__language_code=language)
+    assert translated.title == title and translated.live and translated.translation_key == french.translation_key
+    assert [(s.block_type, s.id) for s in translated.steps] == [(s.block_type, s.id) for s in french.steps]
+    course = translated.get_parent()
+    assert [lesson.slug for lesson in LessonPage.objects.child_of(course)] == ["adresse-e-mail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fa", "uk"])
+def test_dari_and_ukrainian_catalogues_fall_back_on_the_french_courses(demo, client, language):
+    catalogue = client.get(f"/{language}/", HTTP_HOST="localhost")
+    assert catalogue.status_code == 200
+    html = catalogue.content.decode()
+    french_titles = CoursePage.objects.filter(locale__language_code="fr").values_list("title", flat=True)
+    assert all(title.replace("'", "&#x27;") in html for title in french_titles if title != "Les e-mails")
+    course = client.get(f"/{language}/emails/", HTTP_HOST="localhost").content.decode()
+    # The translated first lesson, then the three lessons not translated yet, in French.
+    assert "Lire et répondre à un message" in course
+    assert client.get(f"/{language}/ameli/", HTTP_HOST="localhost").status_code == 200

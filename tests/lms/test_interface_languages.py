@@ -1,6 +1,7 @@
 """Nine interface languages (issue 12): French, English, Arabic, Dari, Pashto, Tigrinya, Somali,
-Ukrainian, Russian. Content exists in French, English and Arabic only: under /fa/ a learner sees the
-French pages with the Dari interface, and every link keeps her under /fa/."""
+Ukrainian, Russian. Content is written in French, English, Arabic, Dari and Ukrainian: under /fa/ a
+learner sees the French pages with the Dari interface when no Dari page exists (or when she reads
+French first), and every link keeps her under /fa/."""
 
 import re
 from pathlib import Path
@@ -48,8 +49,8 @@ def test_the_site_offers_exactly_the_nine_languages_each_named_in_its_own_script
     assert dict(settings.LANGUAGES) == OWN_NAMES
 
 
-def test_content_stays_in_french_english_and_arabic():
-    assert [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES] == ["fr", "en", "ar"]
+def test_content_is_written_in_french_english_arabic_dari_and_ukrainian():
+    assert [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES] == ["fr", "en", "ar", "fa", "uk"]
 
 
 @pytest.mark.parametrize("code", NINE)

@@ -95,6 +95,8 @@ OUTSIDE_THE_MATRIX = {
     "accounts:consent_withdraw": "a learner's own data", "accounts:my_data_export": "a learner's own data",
     "accounts:my_data_export_json": "a learner's own data", "accounts:erasure_request": "a learner's own data",
     "courses:my_path": "a learner's own path",
+    "accounts:content_languages": "a learner's own content languages",
+    "courses:step_in_language": "a step of a lesson of the catalogue, for a learner who started its course",
     "certification:my_certificates": "a learner's own certificates",
     "certification:verify": "public verification of a certificate",
     "certification:verify_code": "public verification of a certificate",

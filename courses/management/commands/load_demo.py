@@ -70,5 +70,5 @@ class Command(BaseCommand):
                 line = f"  {account.user.shown_name:<10} code {profile.learner_code}   pictures: {', '.join(pictures)}"
                 self.stdout.write(line if account.created else f"{line}   (unchanged)")
         self.stdout.write("")
-        self.stdout.write(f"Site:  {base}/fr/   (also {base}/en/ and {base}/ar/)")
+        self.stdout.write(f"Site:  {base}/fr/   (also {base}/en/, {base}/ar/, {base}/fa/, {base}/uk/…)")
         self.stdout.write(f"Admin: {base}/admin/")

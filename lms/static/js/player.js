@@ -55,6 +55,7 @@
     arrow.classList.toggle("pictogram--mirrored", !last && document.documentElement.dir === "rtl");
     var step = steps[index];
     if (stepAnswered(step)) markAnswered(step);
+    showStepLanguage(step);
     showError("");
     stopSpeaking();
     visit(step);
@@ -152,7 +153,9 @@
     if (step.getAttribute("data-busy") || stepDone(step)) return;
     step.setAttribute("data-busy", "1");
     var body = { step_id: step.getAttribute("data-step-id"), client_uuid: A.uuid4(), payload: payload };
-    postWithRetry(root.getAttribute("data-answer-url"), body, 3).then(function (data) {
+    var swapped = step.hasAttribute("data-answer-url");  // a step shown in another language (« my language »)
+    postWithRetry(step.getAttribute("data-answer-url") || root.getAttribute("data-answer-url"), body, 3).then(function (data) {
+      if (swapped) visit(step);  // the score as this page counts it, for the end screen
       answered[body.step_id] = { first: data.first_try, done: data.is_correct || data.tries_left === 0 };
       if (data.progress) lastProgress = data.progress;
       markChosen(step, data.is_correct);
@@ -208,7 +211,67 @@
     list.hidden = number === 0;
   }
 
+  /* « My language »: this step alone in another of the learner's languages, and back. The step keeps
+     its id, so its answer, the place in the lesson and the progress stay the same. */
+  var langs = root.querySelector("[data-step-langs]");
+  var pageLang = root.getAttribute("data-lang");
+  var originals = {};
+
+  function stepLanguage(step) { return step.getAttribute("lang") || pageLang; }
+
+  function showStepLanguage(step, note) {
+    if (!langs) return;
+    langs.hidden = !step;
+    if (!step) return;
+    langs.querySelectorAll("[data-step-lang]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-step-lang") === stepLanguage(step)));
+    });
+    var box = langs.querySelector("[data-step-note]");
+    box.textContent = note || "";
+    box.hidden = !note;
+  }
+
+  function restore(step) {
+    var id = step.getAttribute("data-step-id");
+    if (!(id in originals)) return;
+    step.innerHTML = originals[id];
+    delete originals[id];
+    ["lang", "dir", "data-answer-url"].forEach(function (name) { step.removeAttribute(name); });
+    if (stepAnswered(step)) markAnswered(step);
+    showStepLanguage(step);
+  }
+
+  function switchStep(step, code) {
+    if (code === stepLanguage(step)) return;
+    stopSpeaking();
+    if (code === pageLang) { restore(step); return; }
+    var id = step.getAttribute("data-step-id");
+    var url = langs.getAttribute("data-url").replace("00000000-0000-0000-0000-000000000000", id).replace(/xx\/$/, code + "/");
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) throw new Error(data.error || strings.offline);
+        return data;
+      });
+    }, function () { throw new Error(strings.offline); }).then(function (data) {
+      if (!data.html) { showStepLanguage(step, data.note); return; }
+      if (!(id in originals)) originals[id] = step.innerHTML;
+      step.innerHTML = data.html;
+      step.setAttribute("lang", data.lang);
+      step.setAttribute("dir", data.dir);
+      step.setAttribute("data-answer-url", data.answer_url);
+      if (stepAnswered(step)) markAnswered(step);
+      showStepLanguage(step, data.note);
+      showError("");
+    }).catch(function (error) { showError(error.message); });
+  }
+
+  if (langs) langs.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-step-lang]");
+    if (button && endScreen.hidden) switchStep(steps[index], button.getAttribute("data-step-lang"));
+  });
+
   function showEnd() {
+    showStepLanguage(null);
     steps.forEach(function (step) { step.hidden = true; });
     nextButton.hidden = true;
     root.querySelector("[data-step-count]").hidden = true;
@@ -244,7 +307,8 @@
   function stopSpeaking() { A.stopSpeaking(root); }
   root.querySelector("[data-listen]").addEventListener("click", function () {
     stopSpeaking();
-    if (!A.speak(endScreen.hidden ? steps[index] : endScreen, root.getAttribute("data-lang"))) showError(strings.no_voice);
+    var shown = endScreen.hidden ? steps[index] : endScreen;
+    if (!A.speak(shown, shown.getAttribute("lang") || root.getAttribute("data-lang"))) showError(strings.no_voice);
   });
 
   render();
