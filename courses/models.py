@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.languages import content_language_shown
 from core.once import once_token
@@ -41,6 +42,10 @@ REVISION_BOOKKEEPING_FIELDS = frozenset({
     "latest_revision", "latest_revision_created_at", "live_revision", "first_published_at", "last_published_at",
     "has_unpublished_changes", "live", "locked", "locked_at", "locked_by", "expired", "numchild",
 })
+
+# A translation (wagtail-localize) keeps its source's slug: /ar/catalogue/emails/ is the Arabic
+# /fr/catalogue/emails/, and the translator has one field less to think about.
+KEEP_THE_SLUG = [SynchronizedField("slug", overridable=False)]
 
 
 def _revision_content(data):
@@ -113,6 +118,7 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
     subpage_types = ["courses.CoursePage"]
     admin_default_ordering = "ord"  # the catalogue's order, as learners see it
     max_count_per_parent = 1
+    override_translatable_fields = KEEP_THE_SLUG
 
     class Meta:
         verbose_name = _("catalogue")
@@ -168,6 +174,7 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     # The admin lists a course's lessons in their order in the course (the learner's order), not by
     # last edit (Wagtail's default), so a trainer sees and drags them where the learner meets them.
     admin_default_ordering = "ord"
+    override_translatable_fields = KEEP_THE_SLUG
 
     class Meta:
         verbose_name = _("course")
@@ -213,6 +220,7 @@ class LessonPage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+    override_translatable_fields = KEEP_THE_SLUG
 
     class Meta:
         verbose_name = _("lesson")
