@@ -143,7 +143,9 @@ def translation_refusal(*, user, page, locale):
     parent = page.get_parent()
     target_parent = parent.get_translation_or_none(locale) if not parent.is_root() else parent
     if target_parent is None:
-        return gettext("Translate “%(parent)s” into this language first.") % {"parent": parent.get_admin_display_title()}
-    if not target_parent.permissions_for_user(user).can_add_subpage():
+        title = parent.get_admin_display_title()
+        return gettext("Translate “%(parent)s” into this language first.") % {"parent": title}
+    # (The tree's root says no subpage may be added under it, even to a superuser: Wagtail's own rule.)
+    if not (user.is_superuser or target_parent.permissions_for_user(user).can_add_subpage()):
         return gettext("You may not add pages in this language's catalogue.")
     return None
