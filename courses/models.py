@@ -7,6 +7,7 @@ answers) are in ``courses.records``, imported here so that ``courses.models`` na
 
 import json
 
+from csp.constants import SELF
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -108,7 +109,20 @@ class InterfaceLanguageUrls:
         return site_id, root_url, f"/{active}/{page_path[len(default_prefix):]}"
 
 
-class CatalogueIndexPage(InterfaceLanguageUrls, Page):
+class AdminPreviewFrame:
+    """The admin's preview panel shows the page in a frame of the admin, on the same site. The site's
+    policy (``frame-ancestors 'none'``) would refuse it: the preview, and only the preview, may be
+    framed by the site itself (Wagtail's view adds ``X-Frame-Options: SAMEORIGIN`` too). Wagtail runs the
+    preview through the middleware at the page's own address, so the admin's CSP exclusion does not
+    apply to it."""
+
+    def serve_preview(self, request, mode_name):
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": [SELF]}
+        return response
+
+
+class CatalogueIndexPage(AdminPreviewFrame, InterfaceLanguageUrls, Page):
     """The root of a site language: the catalogue of courses."""
 
     intro = RichTextField(_("introduction"), features=["bold"], blank=True)
@@ -148,7 +162,7 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
         return context
 
 
-class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
+class CoursePage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     """A course such as « Les e-mails »: a cover, a level, the competences it builds, its lessons."""
 
     summary = models.CharField(_("summary"), max_length=250)
@@ -201,7 +215,7 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
         return course_rows(shown, learner, other_language=other)
 
 
-class LessonPage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
+class LessonPage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     """A short lesson (8–12 minutes): one step per screen, questions graded by the server."""
 
     summary = models.CharField(_("summary"), max_length=250, blank=True)
