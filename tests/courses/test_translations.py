@@ -5,7 +5,10 @@ a translation keeps the steps, choices and zones of its source; after an edit of
 translation is reported behind, its translator is told in the editor and offered the update, and the
 update keeps every string already translated."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.urls import resolve, reverse
 from wagtail.models import Locale, Page
@@ -115,6 +118,17 @@ def test_trainers_and_managers_groups_may_submit_translations():
     permission = Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation")
     for name in ("Editors", "Moderators"):
         assert permission in Group.objects.get(name=name).permissions.all()
+
+
+def test_the_migration_goes_back_and_forth():
+    """0011 undone takes the permission from both groups (found by ids, not by comparing content types
+    of two migration states), and done again gives it back."""
+    migration = importlib.import_module("courses.migrations.0011_translating_with_page_rights")
+    editors = Group.objects.get(name="Editors")
+    migration.revoke(apps, None)
+    assert not editors.permissions.filter(codename="submit_translation").exists()
+    migration.grant(apps, None)
+    assert editors.permissions.filter(codename="submit_translation").exists()
 
 
 # --- Who translates --------------------------------------------------------------------------------
