@@ -67,6 +67,14 @@ class ZonesBlock(blocks.FieldBlock):
         except ValueError:
             return value
 
+    # wagtail-localize: zones are coordinates on the image, the same in every language. They give the
+    # translator nothing to translate, and a translation keeps its source's zones (copied on each sync).
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
     class Meta:
         icon = "crosshairs"
         default = []

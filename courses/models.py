@@ -8,6 +8,7 @@ answers) are in ``courses.records``, imported here so that ``courses.models`` na
 import json
 from collections import defaultdict
 
+from csp.constants import SELF
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -22,6 +23,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from accounts.selectors import learner_content_languages
 from core.languages import content_order
@@ -43,6 +45,10 @@ REVISION_BOOKKEEPING_FIELDS = frozenset({
     "latest_revision", "latest_revision_created_at", "live_revision", "first_published_at", "last_published_at",
     "has_unpublished_changes", "live", "locked", "locked_at", "locked_by", "expired", "numchild",
 })
+
+# A translation (wagtail-localize) keeps its source's slug: /ar/catalogue/emails/ is the Arabic
+# /fr/catalogue/emails/, and the translator has one field less to think about.
+KEEP_THE_SLUG = [SynchronizedField("slug", overridable=False)]
 
 
 def _revision_content(data):
@@ -106,7 +112,20 @@ class InterfaceLanguageUrls:
         return site_id, root_url, f"/{active}/{page_path[len(default_prefix):]}"
 
 
-class CatalogueIndexPage(InterfaceLanguageUrls, Page):
+class AdminPreviewFrame:
+    """The admin's preview panel shows the page in a frame of the admin, on the same site. The site's
+    policy (``frame-ancestors 'none'``) would refuse it: the preview, and only the preview, may be
+    framed by the site itself (Wagtail's view adds ``X-Frame-Options: SAMEORIGIN`` too). Wagtail runs the
+    preview through the middleware at the page's own address, so the admin's CSP exclusion does not
+    apply to it."""
+
+    def serve_preview(self, request, mode_name):
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": [SELF]}
+        return response
+
+
+class CatalogueIndexPage(AdminPreviewFrame, InterfaceLanguageUrls, Page):
     """The root of a site language: the catalogue of courses."""
 
     intro = RichTextField(_("introduction"), features=["bold"], blank=True)
@@ -116,6 +135,7 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
     subpage_types = ["courses.CoursePage"]
     admin_default_ordering = "ord"  # the catalogue's order, as learners see it
     max_count_per_parent = 1
+    override_translatable_fields = KEEP_THE_SLUG
 
     class Meta:
         verbose_name = _("catalogue")
@@ -146,7 +166,7 @@ class CatalogueIndexPage(InterfaceLanguageUrls, Page):
         return context
 
 
-class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
+class CoursePage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     """A course such as « Les e-mails »: a cover, a level, the competences it builds, its lessons."""
 
     summary = models.CharField(_("summary"), max_length=250)
@@ -172,6 +192,7 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     # The admin lists a course's lessons in their order in the course (the learner's order), not by
     # last edit (Wagtail's default), so a trainer sees and drags them where the learner meets them.
     admin_default_ordering = "ord"
+    override_translatable_fields = KEEP_THE_SLUG
 
     class Meta:
         verbose_name = _("course")
@@ -203,7 +224,7 @@ class CoursePage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
         return course_rows(shown, learner, other_language=other)
 
 
-class LessonPage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
+class LessonPage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     """A short lesson (8–12 minutes): one step per screen, questions graded by the server."""
 
     summary = models.CharField(_("summary"), max_length=250, blank=True)
@@ -222,6 +243,7 @@ class LessonPage(NoEmptyRevisionMixin, InterfaceLanguageUrls, Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+    override_translatable_fields = KEEP_THE_SLUG
 
     class Meta:
         verbose_name = _("lesson")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.content_version import cached_for_content
 
@@ -282,3 +283,20 @@ def course_keys_followed(*, learner):
     """The translation keys of the courses a learner started, as a subquery."""
     return Enrolment.objects.filter(learner=learner).values("course_key")
 
+
+
+# --- Translations ---------------------------------------------------------------------------------
+
+TRANSLATED_PAGE_MODELS = ("coursepage", "lessonpage")
+
+
+def translatable_pages_editable_by(user):
+    """The courses and lessons of the default language (French) that ``user`` may edit, in tree order
+    (a course, then its lessons): what their translations report shows them. Nobody's for a learner,
+    a référent or a stranger (no page permission); the catalogues' for a trainer or a manager."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return (
+        Page.objects.filter(pk__in=editable.values("pk"), locale_id=Locale.get_default().pk,
+                            content_type__app_label="courses", content_type__model__in=TRANSLATED_PAGE_MODELS)
+        .order_by("path").specific()
+    )

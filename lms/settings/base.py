@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "certification",
     "community",
     "dashboards",
-    "wagtail.contrib.simple_translation",
+    "wagtail_localize",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -210,6 +210,9 @@ LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "ps"]
 # courses.models.InterfaceLanguageUrls keeps their links under that prefix.
 WAGTAIL_CONTENT_LANGUAGES = [LANGUAGES[0], LANGUAGES[1], LANGUAGES[2], LANGUAGES[3], LANGUAGES[7]]
 WAGTAIL_I18N_ENABLED = True
+# Trainers translate courses and lessons with wagtail-localize (README "Translating courses"): a new
+# translation starts as a draft the translator publishes herself, whatever the French page's status.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locales"]
 USE_I18N = True
 USE_TZ = True

@@ -87,7 +87,7 @@ def test_translating_a_lesson_in_the_admin_keeps_its_step_ids(client, lesson_pag
     client.force_login(admin)
     arabic, _ = Locale.objects.get_or_create(language_code="ar")
     for page, subtree in ((course_page.get_parent(), ""), (course_page, "on")):
-        url = reverse("simple_translation:submit_page_translation", args=[page.pk])
+        url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
         response = client.post(url, {"locales": [arabic.pk], "include_subtree": subtree})
         assert response.status_code == 302
     translated = LessonPage.objects.get(locale=arabic)

@@ -86,3 +86,19 @@ def test_a_preview_answer_that_does_not_fit_is_refused_clearly(client, trainer):
     client.force_login(trainer)
     response = _preview_answer(client, lesson, step_of(lesson, "true_false"), {"value": "maybe"})
     assert response.status_code == 400 and response.json()["error"]
+
+
+def test_the_preview_may_be_framed_by_the_admin_and_the_lesson_by_nobody(client, trainer):
+    """The admin's preview panel is a frame of the admin: the preview allows its own site as a framer (and
+    nothing else); the lesson a learner opens still refuses every frame."""
+    lesson = factories.lesson(factories.course())
+    client.force_login(trainer)
+    request_url = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
+    preview = lesson.make_preview_request(original_request=client.get(request_url).wsgi_request)
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    assert "'none'" not in preview["Content-Security-Policy"].split("frame-ancestors")[1].split(";")[0]
+    learner = factories.UserFactory()
+    Enrolment.objects.create(learner=learner, course=lesson.get_parent().specific)
+    client.force_login(learner)
+    live = client.get(lesson.url)
+    assert live.status_code == 200 and "frame-ancestors 'none'" in live["Content-Security-Policy"]

@@ -72,7 +72,7 @@ PUBLIC_ROUTES = {
 # Community pages for learners: the one entitled to B's session is B's learner (the positive control).
 LEARNER_ROUTES = {"community:sessions", "community:register", "community:unregister", "community:phone_set"}
 # Staff pages outside the staff namespaces that take no object id (they list what the person may see).
-STAFF_ELSEWHERE = {"certification:exam_sessions_home"}
+STAFF_ELSEWHERE = {"certification:exam_sessions_home", "courses_translations_report"}
 # Routes about a newcomer not yet confirmed (the others take a confirmed learner).
 NEWCOMER_ROUTES = {"centres:newcomer_confirm", "centres:newcomer_remove"}
 # URLs of ours that are not staff URLs, and why: every URL whose view we wrote is either in the matrix or
@@ -85,6 +85,8 @@ OUTSIDE_THE_MATRIX = {
     "courses_falc": "easy-French hints on the text an editor sends; reads nothing stored, page editors only "
                     "(tests/courses/test_falc.py)",
     "courses:glossary": "the pictograms and their words, public",
+    "courses_translation_submit": "a catalogue page, translated with page permissions (tests/courses)",
+    "courses_translation_update": "a catalogue page, translated with page permissions (tests/courses)",
     "wagtailsnippets_h5p_h5ppackage:list": "H5P activities belong to the catalogue",
     "wagtailsnippets_h5p_h5ppackage:list_results": "H5P activities belong to the catalogue",
     "accounts:logout": "signing out", "accounts:session_ping": "the signed-in person's own session",
