@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -27,6 +28,16 @@ def renditions_on_publish(sender, instance, **kwargs):
 
         # After the response's commit, by the worker or (embedded mode) a background thread.
         transaction.on_commit(lambda: task_enqueue(page_renditions_generate, instance.pk))
+
+
+@receiver(page_published)
+def voices_on_publish(sender, instance, **kwargs):
+    """Every step part nobody recorded gets a synthetic voice, made by the worker (in the embedded
+    mode a background thread): the publication never waits for espeak-ng."""
+    if isinstance(instance, LessonPage) and settings.PASSERELLE_VOICES_SYNTHESIS:
+        from .tasks import lesson_voices_generate, task_enqueue
+
+        transaction.on_commit(lambda: task_enqueue(lesson_voices_generate, instance.pk))
 
 
 @receiver(page_published)
