@@ -10,6 +10,7 @@ No shell is involved: texts are passed as arguments after ``--`` and files by pa
 import json
 import shutil
 import subprocess  # noqa: S404 — fixed programs, arguments as a list
+import tempfile
 import wave
 from io import BytesIO
 
@@ -72,12 +73,8 @@ def probe_duration(path):
 def recording_to_mp3(path):
     """(MP3 bytes, duration in ms) of a recording in any format ffmpeg reads."""
     mp3 = _mp3(str(path), RECORDING_BITRATE)
-    return mp3, round(1000 * probe_duration_bytes(mp3))
-
-
-def probe_duration_bytes(mp3):
-    output = _run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", "pipe:0"], mp3)
-    try:
-        return float(json.loads(output)["format"]["duration"])
-    except (KeyError, TypeError, ValueError):
-        return 0.0
+    with tempfile.NamedTemporaryFile(suffix=".mp3") as converted:
+        converted.write(mp3)
+        converted.flush()
+        seconds = probe_duration(converted.name) or 0.0
+    return mp3, round(1000 * seconds)

@@ -1,10 +1,12 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
-from .models import Competence
+from . import admin_views, voice_views
+from .models import Competence, LessonPage
 
 
 class CompetenceViewSet(SnippetViewSet):
@@ -22,3 +24,15 @@ register_snippet(CompetenceViewSet)
 def zone_editor_urls():
     # Wagtail wraps these in require_admin_access: anonymous users are sent to the admin login.
     return [path("courses/zone-image/", admin_views.zone_image, name="courses_zone_image")]
+
+
+@hooks.register("register_admin_urls")
+def voices_urls():
+    return [path("courses/lessons/<int:page_id>/voices/", voice_views.lesson_voices, name="courses_lesson_voices")]
+
+
+@hooks.register("register_page_header_buttons")
+def voices_header_button(page, user, view_name, next_url=None):
+    """« Voix » in a lesson's header menu (editor and listing), for those who may edit it."""
+    if page.specific_class is LessonPage and page.permissions_for_user(user).can_edit():
+        yield Button(_("Voices"), reverse("courses_lesson_voices", args=[page.pk]), icon_name="media", priority=66)
