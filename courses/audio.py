@@ -13,6 +13,7 @@ import subprocess  # noqa: S404 — fixed programs, arguments as a list
 import tempfile
 import wave
 from io import BytesIO
+from pathlib import Path
 
 # espeak-ng's voice for each language it speaks (Pashto, Tigrinya and Somali: none yet).
 SYNTHETIC_VOICES = {"fr": "fr-fr", "en": "en-gb", "ar": "ar", "fa": "fa", "uk": "uk", "ru": "ru"}
@@ -53,8 +54,26 @@ def _mp3(source, bitrate, data=None):
 
 def synthesize(text, language):
     """(MP3 bytes, duration in ms) of espeak-ng saying ``text`` in ``language``."""
-    wav = _run(["espeak-ng", "-v", SYNTHETIC_VOICES[language], "-s", str(SPEECH_RATE), "--stdout", "--", text])
-    return _mp3("pipe:0", SYNTHETIC_BITRATE, wav), _wav_duration_ms(wav)
+    return synthesize_many([text], language)[0]
+
+
+def synthesize_many(texts, language):
+    """[(MP3 bytes, duration in ms)] of espeak-ng saying each text, in one pass: espeak-ng writes a
+    WAV per text (fast), then one ffmpeg process converts them all (its start-up is what costs:
+    one process instead of one per text makes a lesson's voices about five times faster)."""
+    voice = SYNTHETIC_VOICES[language]
+    with tempfile.TemporaryDirectory(prefix="passerelle-voices-") as folder:
+        folder = Path(folder)
+        inputs, outputs, durations = [], [], []
+        for number, text in enumerate(texts):
+            wav = folder / f"{number}.wav"
+            _run(["espeak-ng", "-v", voice, "-s", str(SPEECH_RATE), "-w", str(wav), "--", text])
+            durations.append(_wav_duration_ms(wav.read_bytes()))
+            inputs += ["-i", str(wav)]
+            outputs += ["-map", f"{number}:a", "-ac", "1", "-ar", "22050", "-b:a", SYNTHETIC_BITRATE,
+                        str(folder / f"{number}.mp3")]
+        _run(["ffmpeg", "-nostdin", "-loglevel", "error", *inputs, *outputs])
+        return [((folder / f"{number}.mp3").read_bytes(), durations[number]) for number in range(len(texts))]
 
 
 def probe_duration(path):

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -12,6 +11,7 @@ from core.content_version import content_version_bump
 from .models import CatalogueIndexPage, CoursePage, LessonPage
 from .permissions import catalogue_editors_grant
 from .rendering import media_version_bump
+from .voicing import publish_synthesis_on
 
 
 @receiver(post_save, sender=CatalogueIndexPage)
@@ -34,7 +34,7 @@ def renditions_on_publish(sender, instance, **kwargs):
 def voices_on_publish(sender, instance, **kwargs):
     """Every step part nobody recorded gets a synthetic voice, made by the worker (in the embedded
     mode a background thread): the publication never waits for espeak-ng."""
-    if isinstance(instance, LessonPage) and settings.PASSERELLE_VOICES_SYNTHESIS:
+    if isinstance(instance, LessonPage) and publish_synthesis_on():
         from .tasks import lesson_voices_generate, task_enqueue
 
         transaction.on_commit(lambda: task_enqueue(lesson_voices_generate, instance.pk))

@@ -4,10 +4,13 @@ and the cleaning of voices no text uses any more. Tasks and the admin's « Voix 
 Lessons are passed in (this module imports no page class): ``lesson.steps``, ``lesson.translation_key``
 and ``lesson.locale`` are all it reads of them."""
 
+import contextvars
 import logging
+import os
 import secrets
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,8 +29,10 @@ logger = logging.getLogger(__name__)
 
 MAX_RECORDING_BYTES = 10 * 1024 * 1024
 MAX_RECORDING_SECONDS = 20 * 60
-# Synthesis runs in subprocesses: threads are enough to keep both cores busy.
-SYNTHESIS_WORKERS = 2
+# Synthesis runs in subprocesses (espeak-ng, ffmpeg): threads are enough to keep every core busy.
+SYNTHESIS_WORKERS = min(4, os.cpu_count() or 2)
+# Texts per ffmpeg process (one process converts them all: see audio.synthesize_many).
+SYNTHESIS_BATCH = 32
 # A voice no lesson says and nothing asked for since this long is deleted (glossary words included).
 UNUSED_VOICE_DAYS = 30
 
@@ -38,6 +43,23 @@ def content_languages():
 
 def synthesis_enabled():
     return settings.PASSERELLE_VOICES_SYNTHESIS and audio.synthesis_available()
+
+
+_on_publish = contextvars.ContextVar("passerelle_voices_on_publish", default=True)
+
+
+@contextmanager
+def publish_synthesis_paused():
+    """Publications inside make no voices (the demo makes those it needs in one pass instead)."""
+    token = _on_publish.set(False)
+    try:
+        yield
+    finally:
+        _on_publish.reset(token)
+
+
+def publish_synthesis_on():
+    return settings.PASSERELLE_VOICES_SYNTHESIS and _on_publish.get()
 
 
 def _voiced_hashes(hashes, language):
@@ -67,25 +89,29 @@ def _synthetic_voice_save(text, language, made):
 
 
 def voices_synthesize(texts, language):
-    """Make the synthetic voice of each text in ``language`` that has no voice yet, two at a time.
+    """Make the synthetic voice of each text in ``language`` that has no voice yet, in batches (one
+    ffmpeg per batch, one batch per core).
     Returns how many were made (0 if espeak-ng does not speak the language or synthesis is off)."""
     if not synthesis_enabled() or not audio.speaks(language):
         return 0
     missing = voices_touch(texts, language)
     if not missing:
         return 0
+    size = max(1, min(SYNTHESIS_BATCH, -(-len(missing) // SYNTHESIS_WORKERS)))  # every core busy
+    batches = [missing[start:start + size] for start in range(0, len(missing), size)]
     with ThreadPoolExecutor(max_workers=SYNTHESIS_WORKERS) as pool:
-        results = list(pool.map(lambda text: _synthesize_or_none(text, language), missing))
+        results = [made for batch in pool.map(lambda batch: _synthesize_or_none(batch, language), batches)
+                   for made in batch]
     return sum(1 for text, made in zip(missing, results, strict=True)
                if made and _synthetic_voice_save(text, language, made))
 
 
-def _synthesize_or_none(text, language):
+def _synthesize_or_none(texts, language):
     try:
-        return audio.synthesize(text, language)
+        return audio.synthesize_many(texts, language)
     except (audio.AudioError, OSError):
-        logger.exception("espeak-ng could not say a text in %s", language)
-        return None
+        logger.exception("espeak-ng could not say %s text(s) in %s", len(texts), language)
+        return [None] * len(texts)
 
 
 def lesson_voices_make(lesson):
