@@ -162,7 +162,7 @@ def lesson_voices_language(lesson):
 
 def _steps_cache_key(lesson, request):
     # The voices' version is read with the media versions: one cache round trip, no query.
-    keys = [*lesson_media_keys(lesson), voices_version_key(lesson.translation_key, lesson_voices_language(lesson))]
+    keys = [*lesson_media_keys(lesson), voices_version_key(lesson.translation_key, lesson.locale_id)]
     media = hashlib.sha256("|".join(_media_versions(keys)).encode()).hexdigest()[:16]
     site = hashlib.sha256(f"{request.get_host()}:{request.get_port()}".encode()).hexdigest()[:12]
     return f"lesson-steps:{lesson.pk}:{lesson.live_revision_id}:{get_language()}:{site}:{media}"

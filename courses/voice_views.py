@@ -42,7 +42,9 @@ def _step_numbers(lesson):
 def voice_rows(lesson, lessons_by_language, language):
     """One row per part read aloud, with its recording (and whether it still says the text) and
     its synthetic voice, in ``language``."""
-    source = lessons_by_language.get(language) or lesson
+    source = lesson if lesson.locale.language_code == language else lessons_by_language.get(language)
+    if source is None:
+        return []  # not translated yet: nothing to record
     utterances = lesson_utterances(source)
     synthetic = {voice.text_hash: voice for voice in Voice.objects.filter(
         language=language, kind=VoiceKind.SYNTHETIC, text_hash__in={u.text_hash for u in utterances})}
@@ -92,7 +94,7 @@ def lesson_voices(request, page_id):
     return TemplateResponse(request, "courses/admin/lesson_voices.html", {
         "lesson": lesson, "language": language, "language_name": names.get(language, language),
         "languages": [(code, names.get(code, code), code in lessons_by_language) for code in content_languages()],
-        "translated": language in lessons_by_language,
+        "translated": language in lessons_by_language or language == lesson.locale.language_code,
         "rows": rows, "error": error, "error_part": error_part,
         "header_title": _("Voices: %(title)s") % {"title": lesson.title},
         "edit_url": reverse("wagtailadmin_pages:edit", args=[lesson.pk]),

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 
 class VoiceKind(models.TextChoices):
@@ -97,12 +98,14 @@ class StepRecording(models.Model):
 
 
 # The version of a lesson's voices in a language: part of the cache key of its steps' HTML
-# (courses.rendering), changed whenever one of its voices is made, recorded or replaced.
+# (courses.rendering), changed whenever one of its voices is made, recorded or replaced. Keyed on the
+# page's locale id, which the page row holds: reading it costs the lesson page no query.
 
 
-def voices_version_key(lesson_key, language):
-    return f"passerelle:voices-version:{lesson_key}:{language}"
+def voices_version_key(lesson_key, locale_id):
+    return f"passerelle:voices-version:{lesson_key}:{locale_id}"
 
 
 def voices_version_bump(lesson_key, language):
-    cache.set(voices_version_key(lesson_key, language), uuid.uuid4().hex[:12], None)
+    for locale_id in Locale.objects.filter(language_code=language).values_list("pk", flat=True):
+        cache.set(voices_version_key(lesson_key, locale_id), uuid.uuid4().hex[:12], None)

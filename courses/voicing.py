@@ -127,15 +127,12 @@ def lesson_voices_make(lesson):
 # --- Recordings -------------------------------------------------------------------------------------
 
 
-def part_text(lessons_by_language, lesson, step_id, part, language):
-    """The text a part says in ``language``: from the lesson's translation into it when there is one,
-    else from ``lesson`` itself. None if the step or part does not exist."""
-    for source in (lessons_by_language.get(language), lesson):
-        if source is None:
-            continue
-        for utterance in lesson_utterances(source):
-            if utterance.step_id == step_id and utterance.part == part:
-                return utterance.text
+def part_text(source, step_id, part):
+    """The text a part of a step says in ``source`` (the lesson in the recording's language); None if
+    the step or part does not exist."""
+    for utterance in lesson_utterances(source):
+        if utterance.step_id == step_id and utterance.part == part:
+            return utterance.text
     return None
 
 
@@ -170,7 +167,11 @@ def recording_save(*, lesson, lessons_by_language, step_id, part, language, uplo
     Everything is checked before anything is written; ValidationError says what is wrong."""
     if language not in content_languages():
         raise ValidationError(_("This site offers no lessons in this language."), code="language")
-    text = part_text(lessons_by_language, lesson, step_id, part, language)
+    source = lesson if lesson.locale.language_code == language else lessons_by_language.get(language)
+    if source is None:
+        raise ValidationError(_("This lesson is not translated into this language yet: translate it first, "
+                                "then record its voices."), code="untranslated")
+    text = part_text(source, step_id, part)
     if text is None:
         raise ValidationError(_("This step is not in the lesson any more. Open the lesson's voices again."),
                               code="step")

@@ -1,4 +1,7 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -36,3 +39,10 @@ def voices_header_button(page, user, view_name, next_url=None):
     """« Voix » in a lesson's header menu (editor and listing), for those who may edit it."""
     if page.specific_class is LessonPage and page.permissions_for_user(user).can_edit():
         yield Button(_("Voices"), reverse("courses_lesson_voices", args=[page.pk]), icon_name="media", priority=66)
+
+
+@hooks.register("insert_editor_js")
+def step_voices_links():
+    """A « Voix » link in each saved step's header of a lesson's editor (see step_voices_link.js)."""
+    return format_html('<script src="{}" data-label="{}"></script>', static("courses/admin/step_voices_link.js"),
+                       gettext("Voices"))

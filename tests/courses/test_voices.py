@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
@@ -295,6 +296,8 @@ BAD_INPUTS = {
     "language not offered": (lambda: SimpleUploadedFile("take.webm", sound(), "audio/webm"), {"language": "xx"},
                              "Ce site ne propose pas de leçons dans cette langue."),
     "no file": (lambda: None, {}, "Choisissez un enregistrement ou enregistrez-en un."),
+    "lesson not translated into it": (lambda: SimpleUploadedFile("take.webm", sound(), "audio/webm"),
+                                      {"language": "ar"}, "Cette leçon n'est pas encore traduite dans cette langue"),
 }
 
 
@@ -351,3 +354,19 @@ def test_only_those_who_may_edit_the_lesson_reach_its_voices(client, lesson_page
 def test_a_course_page_has_no_voices_screen(client, trainer, course_page):
     client.force_login(trainer)
     assert refused(client.get(voices_url(course_page)))
+
+
+def test_a_trainer_records_the_arabic_voice_of_the_arabic_translation(client, trainer, course_page, lesson_page):
+    locale, _created = Locale.objects.get_or_create(language_code="ar")
+    course_page.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+    arabic = lesson_page.copy_for_translation(locale).specific
+    arabic.steps[0].value["text"] = RichText("<p>عنوان البريد فيه دائمًا @.</p>")
+    arabic.steps = arabic.steps  # noqa: PLW0127 — the StreamField changed
+    arabic.save_revision().publish()
+    client.force_login(trainer)
+    html_page = client.get(voices_url(lesson_page, "ar")).content.decode()
+    assert "عنوان البريد فيه دائمًا @." in html_page and "data-untranslated" not in html_page
+    upload = SimpleUploadedFile("take.webm", sound(), "audio/webm")
+    assert _post(client, lesson_page, upload, str(lesson_page.steps[0].id), language="ar").status_code == 302
+    recording = StepRecording.objects.get()
+    assert recording.language == "ar" and recording.voice.text == "عنوان البريد فيه دائمًا @."

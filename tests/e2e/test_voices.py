@@ -3,6 +3,8 @@ marked so), the 🔊 of a choice reads that choice without choosing it, and « L
 down for this visit. A trainer's « Voix » screen shows the voices with their playback. In French
 and in Arabic; screenshots in /tmp/screens/voices-*.png."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
@@ -140,7 +142,12 @@ def test_a_trainer_sees_the_lessons_voices_and_can_record(page, language):
     page.locator("#id_password").fill(factories.PASSWORD)
     page.locator("form button[type=submit]").click()
     page.wait_for_load_state()
-    page.goto(reverse("courses_lesson_voices", args=[lesson.pk]))
+    # Each step of the editor links to its voices.
+    page.goto(reverse("wagtailadmin_pages:edit", args=[lesson.pk]))
+    links = page.locator("[data-step-voices]")
+    expect(links).to_have_count(2)
+    links.first.click()
+    expect(page).to_have_url(re.compile(rf"/voices/#step-{lesson.steps[0].id}$"))
     expect(page.locator("[data-voice-row]")).to_have_count(4)
     expect(page.locator("audio[data-synthetic]")).to_have_count(4)
     expect(page.locator("[data-record]").first).to_be_visible()  # MediaRecorder exists in Chromium

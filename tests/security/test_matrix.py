@@ -82,7 +82,7 @@ OUTSIDE_THE_MATRIX = {
     "wagtail_serve": "the catalogue's pages, public",
     "certification_jwks": "the certificate issuer's public keys",
     "courses_zone_image": "an image of the catalogue, in the admin's zone editor",
-    "courses_lesson_voices": "a lesson's voices belong to the catalogue; only its editors (tests/courses/test_voices.py)",
+    "courses_lesson_voices": "a lesson's voices belong to the catalogue, for its editors (tests/courses)",
     "wagtailsnippets_h5p_h5ppackage:list": "H5P activities belong to the catalogue",
     "wagtailsnippets_h5p_h5ppackage:list_results": "H5P activities belong to the catalogue",
     "accounts:logout": "signing out", "accounts:session_ping": "the signed-in person's own session",
