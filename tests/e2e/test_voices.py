@@ -154,4 +154,5 @@ def test_a_trainer_sees_the_lessons_voices_and_can_record(page, language):
     track_play_events(page)
     page.evaluate("document.querySelector('audio[data-synthetic]').play()")
     expect_playing(page, "audio[data-synthetic]")
+    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, f"voices-admin-{language}")

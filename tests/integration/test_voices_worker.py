@@ -53,9 +53,10 @@ def _translate(page, code, texts=(), **fields):
     translated = page.copy_for_translation(locale, copy_parents=True).specific
     for name, value in fields.items():
         setattr(translated, name, value)
-    for step, text in zip(translated.steps, texts, strict=False):
-        step.value["text"] = RichText(text)
-    translated.steps = translated.steps  # noqa: PLW0127 — the StreamField changed
+    if texts:
+        for step, text in zip(translated.steps, texts, strict=False):
+            step.value["text"] = RichText(text)
+        translated.steps = translated.steps  # noqa: PLW0127 — the StreamField changed
     translated.save_revision().publish()
     translated.refresh_from_db()
     return translated
