@@ -149,7 +149,7 @@
   function speakChoice(button, lang) {
     var audio = button.querySelector("[data-voice]");
     if (audio) return play(audio, lang);
-    var text = button.closest(".choice").querySelector(".choice__text");
+    var text = button.closest(".choice-cell").querySelector(".choice__text");
     return say(text ? text.textContent.trim() : "", lang);
   }
 
