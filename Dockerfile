@@ -11,7 +11,7 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=lms.settings.production
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gettext fonts-noto-core fonts-dejavu-core \
-       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 espeak-ng ffmpeg \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY requirements.txt .

@@ -11,8 +11,10 @@ PIP := $(PY) -m pip install --disable-pip-version-check -q
 MANAGE := DJANGO_SETTINGS_MODULE=lms.settings.dev $(PY) manage.py
 SYSTEM := tools/system-packages.sh
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-TEST_PACKAGES := redis-server postgresql chromium gettext fonts-noto-core poppler-utils zbar-tools $(PDF_PACKAGES)
-DEMO_PACKAGES := gettext fonts-noto-core $(PDF_PACKAGES)
+# The steps' synthetic voices (courses/voices.py): espeak-ng speaks, ffmpeg makes the MP3 tablets play.
+VOICE_PACKAGES := espeak-ng ffmpeg
+TEST_PACKAGES := redis-server postgresql chromium gettext fonts-noto-core poppler-utils zbar-tools $(PDF_PACKAGES) $(VOICE_PACKAGES)
+DEMO_PACKAGES := gettext fonts-noto-core $(PDF_PACKAGES) $(VOICE_PACKAGES)
 UNIT_TESTS := not integration and not celery_worker and not e2e
 FAILED := .test-stages-failed
 RESULTS := .test-results

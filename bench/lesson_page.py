@@ -61,6 +61,20 @@ def build_lesson():
     return lesson, learner, renditions, generation
 
 
+def make_voices(lesson):
+    """Every step's synthetic voice (espeak-ng, ffmpeg), as the worker makes them after publishing:
+    (how many, seconds)."""
+    from django.test import override_settings
+
+    from courses.utterances import lesson_utterances
+    from courses.voicing import voices_synthesize
+
+    started = time.perf_counter()
+    with override_settings(PASSERELLE_VOICES_SYNTHESIS=True):
+        made = voices_synthesize([u.text for u in lesson_utterances(lesson)], lesson.locale.language_code)
+    return made, time.perf_counter() - started
+
+
 def compressed(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
 
@@ -99,6 +113,7 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     lesson, learner, renditions, generation = build_lesson()
+    voices, voicing = make_voices(lesson)
     client = Client()
     client.force_login(learner)
     client.get(lesson.url)  # the first learner after publishing
@@ -118,6 +133,8 @@ def main():
     lazy = html.count('loading="lazy"')
     print(f"lesson page, {STEPS} image steps (1600x1200 sources), signed-in learner, SQLite")
     print(f"  publish + renditions generated ahead by the task: {renditions} in {generation:.1f} s")
+    print(f"  synthetic voices made for its steps: {voices} in {voicing:.1f} s;"
+          f" {html.count('data-voice=')} steps play one")
     print(f"  SQL queries per request:        {query_count}   (budget <= 8)")
     print(f"  median server time ({REQUESTS} req):  {statistics.median(timings):.1f} ms   (budget <= 10 ms)")
     print(f"  HTML+CSS+JS gzip:               {(html_bytes + css_js) / 1024:.1f} KB   (budget <= 60 KB)"

@@ -34,9 +34,11 @@ from .blocks import LessonStepsBlock
 from .constants import DEFAULT_PASS_MARK, CourseLevel
 from .records import Answer, Enrolment, LessonProgress
 from .rendering import cover_renditions_prefetch, lesson_steps_html
+from .voices import StepRecording, Voice
 
 __all__ = [
     "Answer", "CatalogueIndexPage", "Competence", "CoursePage", "Enrolment", "LessonPage", "LessonProgress",
+    "StepRecording", "Voice",
 ]
 
 

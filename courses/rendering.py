@@ -32,6 +32,8 @@ from .constants import (
     STEP_IMAGE_SIZES,
     STEP_IMAGE_WIDTHS,
 )
+from .selectors import lesson_voices
+from .voices import voices_version_key
 
 STEPS_CACHE_SECONDS = 7 * 24 * 3600
 # Steps rendered while some renditions were still being made show the original images; they are
@@ -164,8 +166,15 @@ def _media_versions(keys):
     return [f"{key}={versions[key]}" for key in keys]
 
 
+def lesson_voices_language(lesson):
+    """The language the steps are read in: the lesson's own (French under a Dari interface)."""
+    return lesson.locale.language_code
+
+
 def _steps_cache_key(lesson, request):
-    media = hashlib.sha256("|".join(_media_versions(lesson_media_keys(lesson))).encode()).hexdigest()[:16]
+    # The voices' version is read with the media versions: one cache round trip, no query.
+    keys = [*lesson_media_keys(lesson), voices_version_key(lesson.translation_key, lesson.locale_id)]
+    media = hashlib.sha256("|".join(_media_versions(keys)).encode()).hexdigest()[:16]
     site = hashlib.sha256(f"{request.get_host()}:{request.get_port()}".encode()).hexdigest()[:12]
     return f"lesson-steps:{lesson.pk}:{lesson.live_revision_id}:{get_language()}:{site}:{media}"
 
@@ -187,7 +196,8 @@ def _render_steps(lesson, request):
     """(html, complete): complete is False if an image showed its original, renditions missing."""
     prefetch_lesson_renditions(lesson)
     complete = all(renditions_ready(image, specs) for image, specs in lesson_images(lesson))
-    html = render_to_string("courses/lesson_steps.html", {"page": lesson, "request": request})
+    voices = lesson_voices(lesson, lesson_voices_language(lesson))
+    html = render_to_string("courses/lesson_steps.html", {"page": lesson, "request": request, "voices": voices})
     return html, complete
 
 

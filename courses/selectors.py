@@ -18,6 +18,8 @@ from core.content_version import cached_for_content
 
 from .constants import SCORED_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, TRIES_PER_STEP, ProgressStatus
 from .records import Answer, AnswerRetry, Enrolment, LessonProgress
+from .utterances import lesson_utterances, plain_text, text_hash
+from .voices import StepRecording, Voice
 
 PARENT_PATH_LENGTH = Page.steplen
 
@@ -300,3 +302,45 @@ def translatable_pages_editable_by(user):
                             content_type__app_label="courses", content_type__model__in=TRANSLATED_PAGE_MODELS)
         .order_by("path").specific()
     )
+# --- Voices (courses.voices) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VoiceShown:
+    """A voice as the player plays it: its URL and whether a machine made it (marked as such)."""
+
+    url: str
+    synthetic: bool
+
+
+def _best_voices(hashes, language) -> dict:
+    """{text hash: VoiceShown}: a recording when there is one (the latest), else the synthetic voice."""
+    best = {}
+    voices = Voice.objects.filter(language=language, text_hash__in=set(hashes)).order_by("kind", "-created_at")
+    for voice in voices.only("text_hash", "kind", "audio"):  # "recorded" sorts before "synthetic"
+        best.setdefault(voice.text_hash, VoiceShown(url=voice.audio.url, synthetic=voice.is_synthetic))
+    return best
+
+
+def voice_urls(texts, language) -> dict:
+    """{text: URL of its voice in ``language``} for the texts that have one (recorded first, else
+    synthetic); one query, whatever the number of texts. Texts without a voice are left out:
+    ``services.voices_request`` asks the worker for them."""
+    by_hash = {text_hash(text): text for text in texts if plain_text(text)}
+    return {by_hash[key]: shown.url for key, shown in _best_voices(by_hash, language).items()}
+
+
+def lesson_voices(lesson, language) -> dict:
+    """{step id: {part: VoiceShown}} of a lesson's steps in ``language`` (one query)."""
+    utterances = lesson_utterances(lesson)
+    best = _best_voices([utterance.text_hash for utterance in utterances], language)
+    found = defaultdict(dict)
+    for utterance in utterances:
+        if utterance.text_hash in best:
+            found[utterance.step_id][utterance.part] = best[utterance.text_hash]
+    return dict(found)
+
+
+def lesson_recordings(*, lesson_key) -> list:
+    """The trainers' recordings of a lesson's steps, in every language, with their voices."""
+    return list(StepRecording.objects.filter(lesson_key=lesson_key).select_related("voice", "recorded_by"))

@@ -12,10 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .audio import speaks
 from .constants import ANSWERABLE_STEP_KINDS, SCORED_WHEN_REQUIRED_STEP_KINDS, TRIES_PER_STEP, ProgressStatus
 from .grading import Grade, InvalidAnswer, grade_step, recorded_grade
 from .records import Answer, AnswerRetry, Enrolment, LessonProgress
 from .selectors import attempt_score, lesson_enrolment_exists, lesson_step_ids, step_counts_in_score
+from .voicing import synthesis_enabled, voices_touch
 
 # Time between two taps that still counts as learning (longer gaps are a break).
 MAX_COUNTED_GAP = timedelta(minutes=3)
@@ -239,3 +241,18 @@ def lesson_restart(*, learner, lesson) -> LessonProgress:
         progress.seen_steps = []
         progress.save()
     return progress
+
+
+# --- Voices ---------------------------------------------------------------------------------------
+
+
+def voices_request(texts, language) -> list:
+    """Texts outside lessons (a glossary's words) that should be heard in ``language``: their voices
+    are kept by the cleaning, and those that have none are made by the worker (in the embedded mode,
+    a background thread) after the commit. Returns the texts that have no voice yet."""
+    missing = voices_touch(texts, language)
+    if missing and synthesis_enabled() and speaks(language):
+        from .tasks import task_enqueue, voices_synthesize_texts
+
+        transaction.on_commit(lambda: task_enqueue(voices_synthesize_texts, missing, language))
+    return missing

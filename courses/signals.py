@@ -11,6 +11,7 @@ from core.content_version import content_version_bump
 from .models import CatalogueIndexPage, CoursePage, LessonPage
 from .permissions import catalogue_editors_grant
 from .rendering import media_version_bump
+from .voicing import publish_synthesis_on
 
 
 @receiver(post_save, sender=CatalogueIndexPage)
@@ -27,6 +28,16 @@ def renditions_on_publish(sender, instance, **kwargs):
 
         # After the response's commit, by the worker or (embedded mode) a background thread.
         transaction.on_commit(lambda: task_enqueue(page_renditions_generate, instance.pk))
+
+
+@receiver(page_published)
+def voices_on_publish(sender, instance, **kwargs):
+    """Every step part nobody recorded gets a synthetic voice, made by the worker (in the embedded
+    mode a background thread): the publication never waits for espeak-ng."""
+    if isinstance(instance, LessonPage) and publish_synthesis_on():
+        from .tasks import lesson_voices_generate, task_enqueue
+
+        transaction.on_commit(lambda: task_enqueue(lesson_voices_generate, instance.pk))
 
 
 @receiver(page_published)

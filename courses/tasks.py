@@ -10,6 +10,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from .models import CoursePage, LessonPage
 from .rendering import COVER_SPECS, lesson_images, media_version_bump
+from .voicing import lesson_voices_make, voices_synthesize, voices_unused_delete
 
 logger = logging.getLogger(__name__)
 _background_runs = set()
@@ -104,3 +105,29 @@ def image_renditions_generate(image_id):
     if CoursePage.objects.live().filter(pk__in=page_ids, cover=image).exists():
         pairs.append((image, COVER_SPECS))
     return _images_made(pairs)
+
+
+# --- Voices (courses.voicing) ---------------------------------------------------------------------
+
+
+@shared_task(acks_late=True)
+def lesson_voices_generate(page_id):
+    """Make the synthetic voices a published lesson lacks, in its language (after each publication:
+    a changed text gets its new voice). Safe to run twice. Returns how many were made."""
+    lesson = LessonPage.objects.live().filter(pk=page_id).select_related("locale").first()
+    return lesson_voices_make(lesson) if lesson is not None else 0
+
+
+@shared_task(acks_late=True)
+def voices_synthesize_texts(texts, language):
+    """Synthetic voices for texts outside lessons (the glossary's words): ``services.voices_request``."""
+    return voices_synthesize(texts, language)
+
+
+@shared_task
+def voices_unused_clean():
+    """Daily (beat): delete the voices no lesson says any more and nothing asked for lately."""
+    lessons = [*LessonPage.objects.live().select_related("locale"),
+               *(page.get_latest_revision_as_object() for page in
+                 LessonPage.objects.filter(has_unpublished_changes=True).select_related("locale"))]
+    return voices_unused_delete(lessons=lessons)

@@ -1,14 +1,16 @@
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, translation_views
-from .models import Competence
+from . import admin_views, translation_views, voice_views
+from .models import Competence, LessonPage
 
 
 class CompetenceViewSet(SnippetViewSet):
@@ -72,3 +74,22 @@ def translations_report_menu_item():
 def translation_behind_its_source(request, page):
     if request.method == "GET":
         translation_views.behind_source_warning(request, page)
+
+
+@hooks.register("register_admin_urls")
+def voices_urls():
+    return [path("courses/lessons/<int:page_id>/voices/", voice_views.lesson_voices, name="courses_lesson_voices")]
+
+
+@hooks.register("register_page_header_buttons")
+def voices_header_button(page, user, view_name, next_url=None):
+    """« Voix » in a lesson's header menu (editor and listing), for those who may edit it."""
+    if page.specific_class is LessonPage and page.permissions_for_user(user).can_edit():
+        yield Button(_("Voices"), reverse("courses_lesson_voices", args=[page.pk]), icon_name="media", priority=66)
+
+
+@hooks.register("insert_editor_js")
+def step_voices_links():
+    """A « Voix » link in each saved step's header of a lesson's editor (see step_voices_link.js)."""
+    return format_html('<script src="{}" data-label="{}"></script>', static("courses/admin/step_voices_link.js"),
+                       gettext("Voices"))

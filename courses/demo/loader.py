@@ -29,6 +29,9 @@ from centres.models import Centre, Membership
 
 from ..models import CatalogueIndexPage, Competence, CoursePage, LessonPage
 from ..services import enrolment_create
+from ..utterances import lesson_utterances
+from ..voices import voices_version_bump
+from ..voicing import voices_synthesize
 from .content import COMPETENCES, COURSE_MODULES
 from .content.alt_texts import ALT_TEXTS
 
@@ -453,3 +456,28 @@ def demo_load():
     accounts = people_ensure(centre)
     learners_enrol(accounts, catalogues)
     return DemoResult(courses=courses, accounts=accounts, centre=centre, warnings=ctx.warnings)
+
+
+# --- voices --------------------------------------------------------------------------------------
+
+# The demo's e-mail course has a voice for every step in these languages (synthetic ones: espeak-ng).
+VOICED_COURSE = "emails"
+VOICED_LANGUAGES = ("fr", "ar")
+
+
+def demo_voices_make(courses):
+    """The synthetic voices of every step of the e-mail course's lessons in French and Arabic, made in
+    one pass per language (several espeak-ng at a time) rather than one task per publication.
+    Returns how many were made (0 when they exist already, or synthesis is off)."""
+    made = 0
+    voiced = {course.translation_key for course in courses if course.slug == VOICED_COURSE}
+    for course in courses:
+        language = course.locale.language_code
+        if course.translation_key not in voiced or language not in VOICED_LANGUAGES:
+            continue
+        lessons = list(LessonPage.objects.child_of(course).live())
+        texts = [utterance.text for lesson in lessons for utterance in lesson_utterances(lesson)]
+        made += voices_synthesize(texts, language)
+        for lesson in lessons:
+            voices_version_bump(lesson.translation_key, language)
+    return made

@@ -37,7 +37,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0008_staff_write_the_catalogue_only"),
+        ("courses", "0010_voices"),
         ("wagtail_localize", "0006_create_submit_translation_permission"),
     ]
 

@@ -162,6 +162,8 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 # Embedded mode (no Redis, no worker): the tasks a request hands over (renditions on publish) run in a
 # background thread, not in the request (courses.tasks.task_enqueue).
 PASSERELLE_EAGER_TASKS_IN_THREAD = True
+# Steps nobody recorded get a synthetic voice (espeak-ng) after each publication (courses/voicing.py).
+PASSERELLE_VOICES_SYNTHESIS = os.environ.get("PASSERELLE_VOICES_SYNTHESIS", "1") == "1"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -173,6 +175,8 @@ CELERY_BEAT_SCHEDULE = {
     # Remind learners of tomorrow's community sessions (once per registration, however often it runs).
     "community-reminders": {"task": "community.tasks.session_reminders_send", "schedule": 3600.0},
     "retention-sweep": {"task": "dashboards.tasks.retention_sweep_task", "schedule": 24 * 3600.0},
+    # Delete the synthetic voices no lesson says any more (a text changed) and nothing asked for.
+    "voices-unused": {"task": "courses.tasks.voices_unused_clean", "schedule": 24 * 3600.0},
 }
 # SMS reminders go through this provider class (``send(number, text)``); the default only logs them.
 PASSERELLE_SMS_BACKEND = os.environ.get("PASSERELLE_SMS_BACKEND", "community.sms.LoggingSmsBackend")

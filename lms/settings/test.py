@@ -22,3 +22,5 @@ PASSERELLE_PUBLIC_URL = os.environ.get("PASSERELLE_PUBLIC_URL", WAGTAILADMIN_BAS
 # The unit tests read a task's result right after the request that started it: run it in the request
 # (tests of the background thread turn this on).
 PASSERELLE_EAGER_TASKS_IN_THREAD = False
+# No synthetic voices unless a test turns them on (a worker test passes the variable to its worker).
+PASSERELLE_VOICES_SYNTHESIS = os.environ.get("PASSERELLE_VOICES_SYNTHESIS", "0") == "1"

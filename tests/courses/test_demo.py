@@ -298,3 +298,23 @@ def test_dari_and_ukrainian_catalogues_fall_back_on_the_french_courses(demo, cli
     # The translated first lesson, then the three lessons not translated yet, in French.
     assert "Lire et répondre à un message" in course
     assert client.get(f"/{language}/ameli/", HTTP_HOST="localhost").status_code == 200
+@pytest.mark.django_db
+def test_every_step_of_the_email_course_has_a_voice_in_french_and_arabic(demo):
+    """What load_demo does when synthesis is on (the demo; the tests turn it off): one pass over the
+    e-mail course's four lessons in French and Arabic; a second run makes nothing."""
+    from courses.selectors import lesson_voices
+    from courses.utterances import lesson_utterances
+
+    courses = list(CoursePage.objects.select_related("locale"))
+    with override_settings(PASSERELLE_VOICES_SYNTHESIS=True):
+        assert loader.demo_voices_make(courses) > 50
+        assert loader.demo_voices_make(courses) == 0
+    for language in ("fr", "ar"):
+        course = CoursePage.objects.get(slug="emails", locale__language_code=language)
+        lessons = LessonPage.objects.child_of(course).live()
+        assert lessons.count() == 4
+        for lesson in lessons:
+            voices = lesson_voices(lesson, language)
+            for utterance in lesson_utterances(lesson):
+                shown = voices[utterance.step_id][utterance.part]
+                assert shown.synthetic and shown.url.endswith(".mp3"), (lesson.title, utterance)

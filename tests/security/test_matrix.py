@@ -87,6 +87,7 @@ OUTSIDE_THE_MATRIX = {
     "courses:glossary": "the pictograms and their words, public",
     "courses_translation_submit": "a catalogue page, translated with page permissions (tests/courses)",
     "courses_translation_update": "a catalogue page, translated with page permissions (tests/courses)",
+    "courses_lesson_voices": "a lesson's voices belong to the catalogue, for its editors (tests/courses)",
     "wagtailsnippets_h5p_h5ppackage:list": "H5P activities belong to the catalogue",
     "wagtailsnippets_h5p_h5ppackage:list_results": "H5P activities belong to the catalogue",
     "accounts:logout": "signing out", "accounts:session_ping": "the signed-in person's own session",

@@ -4,13 +4,16 @@ The demo accounts have a published password, so the command refuses to run where
 production site, or `make demo`) unless told, with --this-is-not-production, that this database is
 only for trying Passerelle. Even then it never changes an account that already exists."""
 
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail import hooks
 
-from courses.demo.loader import DEMO_PASSWORD, LEARNER_PICTURES, demo_load
+from courses.demo.loader import DEMO_PASSWORD, LEARNER_PICTURES, demo_load, demo_voices_make
 from courses.tasks import background_runs_wait
+from courses.voicing import publish_synthesis_paused
 
 DEMO_HOOK = "passerelle_demo_load"  # functions of the DemoResult returning lines to print
 NOT_PRODUCTION_FLAG = "--this-is-not-production"
@@ -34,7 +37,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["not_production"]:
             raise CommandError(REFUSAL)
-        with transaction.atomic():
+        # The e-mail course's voices are made below in one pass, not one task per publication.
+        with publish_synthesis_paused(), transaction.atomic():
             result = demo_load()
             # Other apps add their part of the demo (community sessions…): courses imports none of them.
             extras = [line for hook in hooks.get_hooks(DEMO_HOOK) for line in (hook(result) or [])]
@@ -45,6 +49,11 @@ class Command(BaseCommand):
         for line in extras:
             self.stdout.write(line)
         self.print_accounts(result.accounts)
+        started = time.monotonic()
+        voices = demo_voices_make(result.courses)
+        if voices:
+            self.stdout.write(f"Synthetic voices made for the e-mail course (fr, ar): {voices} "
+                              f"in {time.monotonic() - started:.1f} s.")
         made = background_runs_wait()  # without Redis, renditions are made in threads: let them finish
         if made:
             self.stdout.write(f"Image renditions made for {made} published page(s).")

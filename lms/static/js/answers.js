@@ -108,26 +108,61 @@
     return null;
   }
 
-  /* The step's own recording, or the browser's voice reading the [data-speak] texts shown on screen,
-     in ``lang``. False when neither exists: the caller says so instead of staying silent. */
-  function speak(step, lang) {
-    var audio = step.querySelector("[data-audio]");
-    if (audio) { audio.currentTime = 0; audio.play(); return true; }
+  /* Slow French (« Lent »): remembered for this visit only (a shared tablet forgets it). */
+  var SLOW_KEY = "passerelle:slow-voice";
+  var SLOW_RATE = 0.75;
+  function slow() { try { return sessionStorage.getItem(SLOW_KEY) === "1"; } catch (e) { return false; } }
+  function slowSet(on) { try { sessionStorage.setItem(SLOW_KEY, on ? "1" : "0"); } catch (e) { /* private mode */ } }
+  function rate(lang) { return slow() && /^fr/.test(lang || "") ? SLOW_RATE : 1; }
+
+  function play(audio, lang) {
+    audio.currentTime = 0;
+    audio.playbackRate = rate(lang);
+    var started = audio.play();
+    if (started && started.catch) started.catch(function () { /* interrupted by the next tap */ });
+    return true;
+  }
+
+  function say(text, lang) {
     var voice = voiceFor(lang);
     if (!voice) return false;
-    var parts = Array.prototype.filter.call(step.querySelectorAll("[data-speak]"), shown);
-    var text = parts.map(function (el) { return el.textContent.trim(); }).filter(Boolean).join(". ");
     if (!text) return true;
     var utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = lang;
     utterance.voice = voice;
+    utterance.rate = rate(lang);
     speechSynthesis.speak(utterance);
     return true;
   }
 
+  /* The step's voice (a recording, else the synthetic voice the server made), else the browser's
+     voice reading the [data-speak] texts shown on screen, in ``lang``. False when none exists: the
+     caller says so instead of staying silent. */
+  function speak(step, lang) {
+    var audio = step.querySelector("[data-audio]") || step.querySelector("[data-voice=text], [data-voice=question]");
+    if (audio) return play(audio, lang);
+    var parts = Array.prototype.filter.call(step.querySelectorAll("[data-speak]"), shown);
+    return say(parts.map(function (el) { return el.textContent.trim(); }).filter(Boolean).join(". "), lang);
+  }
+
+  /* One choice read before choosing: its voice, else the browser's. */
+  function speakChoice(button, lang) {
+    var audio = button.querySelector("[data-voice]");
+    if (audio) return play(audio, lang);
+    var text = button.closest(".choice-cell").querySelector(".choice__text");
+    return say(text ? text.textContent.trim() : "", lang);
+  }
+
+  /* Is the voice the step plays a synthetic one (marked so on screen)? */
+  function synthetic(step) {
+    if (step.querySelector("[data-audio]")) return false;
+    var voice = step.querySelector("[data-voice=text], [data-voice=question]");
+    return !!(voice && voice.hasAttribute("data-synthetic"));
+  }
+
   function stopSpeaking(root) {
     if (window.speechSynthesis) speechSynthesis.cancel();
-    root.querySelectorAll("[data-audio]").forEach(function (a) { a.pause(); });
+    root.querySelectorAll("[data-audio], [data-voice]").forEach(function (a) { a.pause(); });
   }
 
   function strings(root) {
@@ -141,5 +176,6 @@
   window.PasserelleAnswers = {
     csrfToken: csrfToken, uuid4: uuid4, post: post, postWithRetry: postWithRetry, payload: payload,
     tapPoint: tapPoint, move: move, speak: speak, stopSpeaking: stopSpeaking, strings: strings,
+    speakChoice: speakChoice, synthetic: synthetic, slow: slow, slowSet: slowSet,
   };
 })();

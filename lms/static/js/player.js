@@ -58,6 +58,7 @@
     showStepLanguage(step);
     showError("");
     stopSpeaking();
+    markVoice(step);
     visit(step);
   }
 
@@ -276,6 +277,7 @@
     nextButton.hidden = true;
     root.querySelector("[data-step-count]").hidden = true;
     endScreen.hidden = false;
+    markVoice(null);
     var progress = lastProgress || { score: 0, pass_mark: 0, completed: state.completed };
     endScreen.querySelector("[data-end-title]").textContent = strings.finished;
     var score = endScreen.querySelector("[data-end-score]");
@@ -303,13 +305,33 @@
     else { showEnd(); }
   });
 
-  /* Listen: the step's recording, or the browser's voice in the page language. */
+  /* Listen: the step's recording, else its synthetic voice (marked), else the browser's voice. */
+  var lang = root.getAttribute("data-lang");
+  var syntheticMark = root.querySelector("[data-synthetic-mark]");
   function stopSpeaking() { A.stopSpeaking(root); }
+  function markVoice(step) { syntheticMark.hidden = !(step && A.synthetic(step)); }
   root.querySelector("[data-listen]").addEventListener("click", function () {
     stopSpeaking();
     var shown = endScreen.hidden ? steps[index] : endScreen;
-    if (!A.speak(shown, shown.getAttribute("lang") || root.getAttribute("data-lang"))) showError(strings.no_voice);
+    if (!A.speak(shown, shown.getAttribute("lang") || lang)) showError(strings.no_voice);
   });
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-choice-listen]");
+    if (!button) return;
+    event.preventDefault();  /* hear the choice, do not choose it */
+    stopSpeaking();
+    if (!A.speakChoice(button, lang)) showError(strings.no_voice);
+  });
+  var slowButton = root.querySelector("[data-slow]");
+  if (/^fr/.test(lang || "")) {
+    slowButton.hidden = false;
+    slowButton.setAttribute("aria-pressed", A.slow() ? "true" : "false");
+    slowButton.addEventListener("click", function () {
+      A.slowSet(!A.slow());
+      slowButton.setAttribute("aria-pressed", A.slow() ? "true" : "false");
+      root.querySelectorAll("[data-audio], [data-voice]").forEach(function (a) { if (!a.paused) a.playbackRate = A.slow() ? 0.75 : 1; });
+    });
+  }
 
   render();
 })();
