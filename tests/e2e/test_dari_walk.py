@@ -4,18 +4,23 @@ accessible name in Dari (or their pictogram), never by French text; on one step 
 in Arabic (« my language ») and back, answers a question while it is in Arabic, keeps her place
 when the page is opened again, and at the end the lesson counts as done.
 
-Each step has its own helper (``STEP_ACTIONS``), so that when voices and pictograms land a step
-can also be checked for its recording or its pictogram."""
+Using only audio and pictures: on every step she taps « Listen » (a pictogram) and the step's own voice
+plays, in French, or in Arabic while the step is shown in Arabic; « Next » is found by its name and
+carries its pictogram. Each step has its own helper (``STEP_ACTIONS``)."""
 
 import re
 
 import pytest
+from django.test import override_settings
 from playwright.sync_api import expect
 
 from courses.constants import ProgressStatus
 from courses.demo import loader
 from courses.demo.content import emails
-from courses.models import LessonProgress
+from courses.models import LessonPage, LessonProgress
+from courses.utterances import lesson_utterances
+from courses.voices import voices_version_bump
+from courses.voicing import voices_synthesize
 from tests import factories
 
 from .helpers import check_accessibility, screenshot, t
@@ -36,7 +41,17 @@ def demo_email_lesson():
     course, lessons = loader.course_ensure(ctx, catalogues["fr"], {**emails.COURSE, "lessons": [emails.LESSON_ADDRESS]})
     for code, data in (("ar", emails.AR), ("fa", emails.FA)):
         loader.course_translate(ctx, course, lessons, ctx.locales[code], data)
+    lessons_voice(lessons[0])
     return course, lessons[0]
+
+
+def lessons_voice(lesson):
+    """The synthetic voices of the lesson in French and of its Arabic translation, as the demo makes them."""
+    for language in ("fr", "ar"):
+        translated = LessonPage.objects.get(translation_key=lesson.translation_key, locale__language_code=language)
+        with override_settings(PASSERELLE_VOICES_SYNTHESIS=True):
+            voices_synthesize([utterance.text for utterance in lesson_utterances(translated)], language)
+        voices_version_bump(translated.translation_key, language)
 
 
 class DariWalk:
@@ -67,7 +82,22 @@ class DariWalk:
         assert visit.value.ok, visit.value.text()
 
     def next(self):
-        self.visit_after(self.button("Next").click)
+        button = self.button("Next")
+        expect(button.locator("svg")).to_be_attached()  # the arrow pictogram before any word
+        self.visit_after(button.click)
+
+    def listen(self):
+        """Tap « Listen » (its pictogram): the visible step's own voice plays. Returns the voice's address."""
+        listen = self.page.locator("[data-listen]")
+        expect(listen.locator("svg").first).to_be_attached()
+        self.page.evaluate("""() => document.querySelectorAll('[data-step] audio').forEach(a => {
+            a.dataset.played = ''; a.addEventListener('play', () => { a.dataset.played = '1'; }); })""")
+        listen.click()
+        self.page.wait_for_function("""() => Array.from(document.querySelectorAll(
+            '[data-step]:not([hidden]) audio[data-voice]')).some(a => a.currentTime > 0.05 || a.dataset.played)""",
+            timeout=15000)
+        expect(self.page.locator("[data-error]")).to_be_hidden()
+        return self.step.locator("audio[data-voice]").first.get_attribute("src")
 
     def check(self):
         self.button("Check", within=self.step).click()
@@ -105,10 +135,12 @@ def step_mailbox(walk):
 
 def step_address_parts(walk):
     """Shown in Arabic, then in French again: the same step, the same place."""
+    french_voice = walk.listen()
     walk.my_language("العربية")
     expect(walk.step).to_have_attribute("lang", "ar")
     expect(walk.step).to_contain_text("ثلاثة أجزاء")
     walk.expect_step(2)
+    assert walk.listen() != french_voice  # the Arabic step speaks Arabic
     walk.my_language("Français")
     expect(walk.step).to_contain_text("trois parties")
     expect(walk.step).not_to_contain_text("ثلاثة أجزاء")
@@ -196,6 +228,7 @@ def test_a_dari_learner_completes_the_french_email_lesson_switching_a_step_to_ar
 
     for number, action in enumerate(STEP_ACTIONS, start=1):
         walk.expect_step(number)
+        walk.listen()
         action(walk)
         if number == 6:  # she leaves and comes back: the same step, answered
             walk.visit_after(page.reload)
