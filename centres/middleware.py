@@ -36,10 +36,11 @@ class DeviceSessionMiddleware:
 
 
 # What a shared tablet shows to nobody signed in: its own pages (tiles, pictures, joining), the ways to
-# sign in, the public verification of a certificate, and files. Any other page leads back to the tiles.
+# sign in, the public verification of a certificate, the pictograms' glossary its tiles link to, and files.
+# Any other page leads back to the tiles.
 TABLET_OPEN_NAMESPACES = frozenset({"centres", "accounts", "h5p"})
 TABLET_OPEN_VIEWS = frozenset({
-    "certification:verify", "certification:verify_code", "certification_jwks", "set_language",
+    "certification:verify", "certification:verify_code", "certification_jwks", "set_language", "courses:glossary",
 })
 
 

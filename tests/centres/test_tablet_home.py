@@ -55,3 +55,10 @@ def test_a_signed_in_learner_an_ordinary_browser_and_a_revoked_tablet_see_the_ca
     assert client.get("/fr/").status_code == 200
     client.cookies.pop(centres_services.DEVICE_COOKIE, None)  # the revoked tablet may have had it cleared
     assert client.get(lesson.get_parent().url).status_code == 200
+
+
+def test_the_pictograms_glossary_linked_from_the_tiles_opens_on_the_tablet(client, tablet):
+    """The tiles offer « what the pictures mean »; it led straight back to the tiles."""
+    tiles = client.get(url("centres:tiles")).content.decode()
+    assert f'href="{url("courses:glossary")}"' in tiles
+    assert client.get(url("courses:glossary")).status_code == 200

@@ -178,7 +178,8 @@ def pages(client, site, language):
             ("join", client.get(url(language, "centres:join"))),
             ("certificate check", client.get(url(language, "certification:verify"))),
             ("certificate not found", client.get(url(language, "certification:verify_code", "PN-XXXX-XXXX"))),
-            ("sign-in", client.get(url(language, "accounts:login")))]
+            ("sign-in", client.get(url(language, "accounts:login"))),
+            ("pictogram glossary", client.get(url(language, "courses:glossary")))]
     client.force_login(site["learner"])
     seen += [("home", client.get(f"/{language}/")),
              ("my path, first sign-in", client.get(url(language, "courses:my_path"))),
