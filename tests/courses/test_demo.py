@@ -224,6 +224,23 @@ ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 
 
+DARI_LETTER = re.compile(r"[\u0600-\u06FF\u200c]")
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04FF]")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, script", [("fa", DARI_LETTER), ("uk", CYRILLIC_LETTER)])
+def test_the_dari_and_ukrainian_first_lesson_describes_its_pictures_in_its_language(demo, language, script):
+    """The first e-mail lesson in Dari and Ukrainian: a screen reader reads its pictures in that language."""
+    lesson = LessonPage.objects.get(slug="adresse-e-mail", locale__language_code=language)
+    course = lesson.get_parent()
+    pictures = [picture for shown_in, picture in lesson_pictures(course) if shown_in.pk == lesson.pk]
+    assert len(pictures) == 8
+    for picture in pictures:
+        alt = picture.contextual_alt_text
+        assert script.match(alt) and not picture.decorative, alt
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_every_picture_of_a_translated_lesson_is_described_in_its_language(demo, language):

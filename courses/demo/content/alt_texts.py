@@ -3,7 +3,8 @@ sees, in a few words (read aloud by a screen reader, shown if the picture does n
 
 Keys are paths under ``courses/demo/images``. Every picture a lesson shows has a French text; the
 pictures of the English and Arabic lessons have one in that language too (``emails-ar/`` holds the
-Arabic screens, shown in Arabic lessons only)."""
+Arabic screens, shown in Arabic lessons only), and so do those of the first e-mail lesson, translated
+into Dari and Ukrainian (not reviewed by a native speaker yet)."""
 
 ALT_TEXTS = {
     # --- Les e-mails: pictures without words, and the French screens ------------------------------
@@ -11,39 +12,55 @@ ALT_TEXTS = {
         "fr": "Une boîte aux lettres avec des enveloppes, sur un écran",
         "en": "A letterbox with envelopes, on a screen",
         "ar": "صندوق بريد فيه رسائل، على شاشة",
+        "fa": "یک صندوق پست با پاکت‌ها، روی صفحهٔ تبلت",
+        "uk": "Поштова скринька з конвертами на екрані",
     },
     "emails/address-parts.webp": {
         "fr": "L'adresse amina.diallo@exemple.fr en trois parties : le nom, le @, la messagerie",
         "en": "The address amina.diallo@exemple.fr in three parts: the name, the @, the mail service",
+        "fa": "آدرس amina.diallo@exemple.fr در سه بخش: نام، علامهٔ @، و سرویس ایمیل",
+        "uk": "Адреса amina.diallo@exemple.fr із трьох частин: ім'я, знак @, поштова служба",
     },
     "emails/keyboard.webp": {
         "fr": "Le clavier de la tablette, avec la touche @ près de la barre d'espace",
         "en": "The tablet's keyboard, with the @ key next to the space bar",
+        "fa": "کیبورد تبلت، با دکمهٔ @ نزدیک دکمهٔ فاصله",
+        "uk": "Клавіатура планшета, клавіша @ поруч із пробілом",
     },
     "emails/who-asks.webp": {
         "fr": "La CAF, l'Assurance Maladie et un employeur demandent une adresse e-mail",
         "en": "The CAF, the health insurance and an employer ask for an e-mail address",
         "ar": "الكاف والتأمين الصحي وصاحب عمل يطلبون عنوان البريد الإلكتروني",
+        "fa": "کاف، بیمهٔ صحی و یک کارفرما آدرس ایمیل می‌خواهند",
+        "uk": "Сімейна каса CAF, медичне страхування і роботодавець просять адресу електронної пошти",
     },
     "emails/addr-a.webp": {
         "fr": "L'adresse amina.diallo@exemple.fr",
         "en": "The address amina.diallo@exemple.fr",
         "ar": "العنوان amina.diallo@exemple.fr",
+        "fa": "آدرس amina.diallo@exemple.fr",
+        "uk": "Адреса amina.diallo@exemple.fr",
     },
     "emails/addr-b.webp": {
         "fr": "L'adresse amina.diallo.exemple.fr, sans @",
         "en": "The address amina.diallo.exemple.fr, with no @",
         "ar": "العنوان amina.diallo.exemple.fr، بدون @",
+        "fa": "آدرس amina.diallo.exemple.fr، بدون @",
+        "uk": "Адреса amina.diallo.exemple.fr, без @",
     },
     "emails/addr-c.webp": {
         "fr": "L'adresse amina diallo@exemple.fr, avec un espace",
         "en": "The address amina diallo@exemple.fr, with a space",
         "ar": "العنوان amina diallo@exemple.fr، فيه مسافة",
+        "fa": "آدرس amina diallo@exemple.fr، با یک فاصله",
+        "uk": "Адреса amina diallo@exemple.fr, із пробілом",
     },
     "emails/addr-d.webp": {
         "fr": "L'adresse amina@diallo@exemple.fr, avec deux @",
         "en": "The address amina@diallo@exemple.fr, with two @",
         "ar": "العنوان amina@diallo@exemple.fr، فيه علامتا @",
+        "fa": "آدرس amina@diallo@exemple.fr، با دو علامهٔ @",
+        "uk": "Адреса amina@diallo@exemple.fr, із двома @",
     },
     "emails/inbox.webp": {
         "fr": "La boîte de réception : le message de Sophie Martin en gras, en haut de la liste",
