@@ -10,7 +10,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from .models import CoursePage, LessonPage
 from .rendering import COVER_SPECS, lesson_images, media_version_bump
-from .voicing import lesson_voices_make, voices_synthesize, voices_unused_delete
+from .voicing import glossary_voices_make, lesson_voices_make, voices_synthesize, voices_unused_delete
 
 logger = logging.getLogger(__name__)
 _background_runs = set()
@@ -131,3 +131,9 @@ def voices_unused_clean():
                *(page.get_latest_revision_as_object() for page in
                  LessonPage.objects.filter(has_unpublished_changes=True).select_related("locale"))]
     return voices_unused_delete(lessons=lessons)
+
+
+@shared_task
+def glossary_voices_generate():
+    """Daily (beat): the glossary's words have their voices in every language espeak-ng speaks."""
+    return glossary_voices_make()

@@ -222,11 +222,9 @@ def my_path(request):
 
 
 def _voice_urls(texts, language):
-    """The one place a recorded or synthetic voice plugs into the glossary: ``{text: audio URL}``
-    from ``selectors.voice_urls`` once that selector exists (issue 12, item 3). Until then, or for a
-    word it has no voice for, the page speaks with the browser's voice."""
-    voice_urls = getattr(selectors, "voice_urls", None)
-    return voice_urls(texts, language) if voice_urls else {}
+    """``{text: audio URL}`` of the glossary's words (recorded, else synthetic: the daily
+    ``glossary_voices_generate`` and the demo make them); a word without one is spoken by the browser."""
+    return selectors.voice_urls(texts, language)
 
 
 def glossary(request):

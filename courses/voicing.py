@@ -21,6 +21,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.pictograms import pictogram_glossary
+
 from . import audio
 from .utterances import lesson_utterances, plain_text, text_hash
 from .voices import StepRecording, Voice, VoiceKind, voices_version_bump
@@ -215,3 +217,13 @@ def voices_unused_delete(*, lessons, now=None):
         voice.delete()
         transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
     return len(unused)
+
+
+def glossary_voices_make():
+    """The pictograms' words spoken in every interface language espeak-ng speaks, for the glossary
+    (« Les pictogrammes »). Existing voices are touched, so the daily cleaning keeps them.
+    Returns how many were made (0 when synthesis is off)."""
+    return sum(
+        voices_synthesize([entry.word for entry in pictogram_glossary(language=code)], code)
+        for code, _name in settings.LANGUAGES if audio.speaks(code)
+    )

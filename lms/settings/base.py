@@ -177,6 +177,7 @@ CELERY_BEAT_SCHEDULE = {
     "retention-sweep": {"task": "dashboards.tasks.retention_sweep_task", "schedule": 24 * 3600.0},
     # Delete the synthetic voices no lesson says any more (a text changed) and nothing asked for.
     "voices-unused": {"task": "courses.tasks.voices_unused_clean", "schedule": 24 * 3600.0},
+    "glossary-voices": {"task": "courses.tasks.glossary_voices_generate", "schedule": 24 * 3600.0},
 }
 # SMS reminders go through this provider class (``send(number, text)``); the default only logs them.
 PASSERELLE_SMS_BACKEND = os.environ.get("PASSERELLE_SMS_BACKEND", "community.sms.LoggingSmsBackend")

@@ -13,7 +13,7 @@ from wagtail import hooks
 
 from courses.demo.loader import DEMO_PASSWORD, LEARNER_PICTURES, demo_load, demo_voices_make
 from courses.tasks import background_runs_wait
-from courses.voicing import publish_synthesis_paused
+from courses.voicing import glossary_voices_make, publish_synthesis_paused
 
 DEMO_HOOK = "passerelle_demo_load"  # functions of the DemoResult returning lines to print
 NOT_PRODUCTION_FLAG = "--this-is-not-production"
@@ -53,6 +53,11 @@ class Command(BaseCommand):
         voices = demo_voices_make(result.courses)
         if voices:
             self.stdout.write(f"Synthetic voices made for the e-mail course (fr, ar): {voices} "
+                              f"in {time.monotonic() - started:.1f} s.")
+        started = time.monotonic()
+        words = glossary_voices_make()
+        if words:
+            self.stdout.write(f"Synthetic voices made for the pictograms' glossary: {words} "
                               f"in {time.monotonic() - started:.1f} s.")
         made = background_runs_wait()  # without Redis, renditions are made in threads: let them finish
         if made:
