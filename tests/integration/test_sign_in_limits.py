@@ -12,7 +12,9 @@ from django.test import Client
 
 from tests import factories
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+# serialized_rollback here too: a flush without it re-creates the content types, and the next test that
+# restores its serialized data (the voices worker) then fails on duplicate keys.
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LIMIT = settings.AXES_FAILURE_LIMIT
 
