@@ -215,6 +215,9 @@ LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "ps"]
 # courses.models.InterfaceLanguageUrls keeps their links under that prefix.
 WAGTAIL_CONTENT_LANGUAGES = [LANGUAGES[0], LANGUAGES[1], LANGUAGES[2], LANGUAGES[3], LANGUAGES[7]]
 WAGTAIL_I18N_ENABLED = True
+# No Gravatar: staff e-mail hashes are not sent to a third party, and the CSP (img-src 'self') blocked the
+# picture anyway, showing a broken image in the admin. Wagtail falls back on its own avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Trainers translate courses and lessons with wagtail-localize (README "Translating courses"): a new
 # translation starts as a draft the translator publishes herself, whatever the French page's status.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

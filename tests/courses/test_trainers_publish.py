@@ -102,3 +102,14 @@ def test_the_preview_may_be_framed_by_the_admin_and_the_lesson_by_nobody(client,
     client.force_login(learner)
     live = client.get(lesson.url)
     assert live.status_code == 200 and "frame-ancestors 'none'" in live["Content-Security-Policy"]
+
+
+def test_the_admin_shows_the_trainers_avatar_from_this_site_not_a_broken_gravatar(client, trainer):
+    """The site's CSP allows pictures from itself only: a Gravatar showed as a broken image, and sent a
+    hash of the trainer's e-mail to a third party."""
+    trainer.email = "fatou@example.org"
+    trainer.save()
+    client.force_login(trainer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar.com" not in html
+    assert "wagtailadmin/images/default-user-avatar" in html
