@@ -47,6 +47,7 @@ ARABIC = {
     FRENCH["wrong_choice"]: "حذف",
     FRENCH["question_right"]: "أحسنت، إنه زر الكتابة!",
     FRENCH["question_wrong"]: "لا: زر الحذف يمسح الرسالة.",
+    SCREENSHOT_TITLE: "صندوق الوارد (لقطة شاشة)",  # the pictures' alt text, their title until the trainer writes one
 }
 ZONE = {"x": 0.55, "y": 0.5, "w": 0.3, "h": 0.25}  # where the trainer drags, in fractions of the screenshot
 
