@@ -5,6 +5,7 @@ import html
 import json
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -97,3 +98,13 @@ def test_the_editor_offers_both_tap_steps_with_their_scored_mark(client, lesson_
         for label in ("Tap the right place (practice, not scored)", "Question: tap the right area (scored)"):
             # the block chooser reads its labels from JSON, where accented letters are \u escapes
             assert json.dumps(translation.gettext(label)) in page, (language, label)
+
+
+@pytest.mark.parametrize("kind, pictogram", [("tip", "help"), ("warning", "warning")])
+def test_a_tip_or_warning_leads_with_a_drawn_pictogram_not_an_emoji(kind, pictogram):
+    """💡 and ⚠️ showed as empty boxes on tablets without an emoji font; the project's own pictograms show
+    everywhere, with the word beside them."""
+    value = {"kind": kind, "text": "", "image": None, "audio": None}
+    html = render_to_string("blocks/tip_block.html", {"value": value})
+    assert f"#{pictogram}" in html and 'aria-hidden="true"' in html
+    assert "💡" not in html and "⚠" not in html
