@@ -221,20 +221,15 @@ def my_path(request):
     })
 
 
-def _voice_urls(texts, language):
-    """``{text: audio URL}`` of the glossary's words (recorded, else synthetic: the daily
-    ``glossary_voices_generate`` and the demo make them); a word without one is spoken by the browser."""
-    return selectors.voice_urls(texts, language)
-
-
 def glossary(request):
     """« Les pictogrammes »: every pictogram of the learner screens, large, with its word in the
-    interface language and in French, each with a speaker. Public: read before anyone signs in."""
+    interface language and in French, each with a speaker: their voices (made daily by
+    ``glossary_voices_generate``), else the browser's. Public: read before anyone signs in."""
     language = get_language()
     entries = pictogram_glossary(language=language)
     voices = {
-        language: _voice_urls([entry.word for entry in entries], language),
-        "fr": _voice_urls([entry.french for entry in entries], "fr") if language != "fr" else {},
+        language: selectors.voice_urls([entry.word for entry in entries], language),
+        "fr": selectors.voice_urls([entry.french for entry in entries], "fr") if language != "fr" else {},
     }
     for entry in entries:
         entry.voice = voices[language].get(entry.word, "")
