@@ -131,33 +131,63 @@ def test_the_renditions_task_asked_for_by_name_exists():
     assert RENDITIONS_TASK in app.tasks
 
 
+READ_UNCOMMITTED = "tests.courses.read_uncommitted"
+
+
+def _sqlite_readers_do_not_wait():
+    """SQLite's shared in-memory test database locks a table for every reader while another
+    connection writes it and fails at once (« database table is locked ») instead of waiting. The
+    background thread reads pages while the request logs its publication: let readers read."""
+    from django.db import connection
+    from django.db.backends.signals import connection_created
+
+    def read_uncommitted(connection, **kwargs):
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA read_uncommitted = true")
+
+    connection_created.connect(read_uncommitted, weak=False, dispatch_uid=READ_UNCOMMITTED)
+    connection.ensure_connection()
+    read_uncommitted(connection)
+
+
 @pytest.fixture
 def committed_tree(transactional_db):
     """Committed rows (the background thread reads them), and Wagtail's roots back if an earlier
     transactional test flushed the ones the migrations made."""
     from wagtail.models import Collection, Locale, Page
 
+    _sqlite_readers_do_not_wait()
     Locale.objects.get_or_create(language_code="fr")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    yield
+    from django.db import connection
+    from django.db.backends.signals import connection_created
+
+    connection_created.disconnect(dispatch_uid=READ_UNCOMMITTED)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = false")
 
 
 def test_embedded_mode_makes_the_renditions_after_the_publish_request(committed_tree, client, settings):
     """No Redis (tasks eager): the trainer's publish request hands the renditions to a background
     thread and returns; the learner's lesson shows the originals until they exist, then the renditions."""
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.PASSERELLE_EAGER_TASKS_IN_THREAD = True
     from courses.models import LessonPage
     from courses.tasks import background_runs_wait
 
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     course = factories.course()
     lesson = factories.lesson(course, steps=[("tip", {"kind": "tip", "text": "<p>Le @.</p>",
                                                       "image": None, "audio": None})], slug="photo")
     image = factories.make_image("step", seed=11)
-    background_runs_wait(30)
     client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    # Threads only from here: SQLite's shared in-memory test database locks a whole table while a
+    # thread reads it, so the set-up above must not race a background run of its own publishes.
+    settings.PASSERELLE_EAGER_TASKS_IN_THREAD = True
     response = client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), nested_form_data({
         "title": lesson.title, "slug": lesson.slug, "summary": "", "estimated_minutes": "10", "pass_mark": "80",
         "steps": streamfield([("image", {
