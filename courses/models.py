@@ -16,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -212,7 +213,8 @@ class CoursePage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls,
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lesson_rows(request.user)
-        context["is_enrolled"] = selectors.enrolment_exists(learner=request.user, course=self)
+        context["is_enrolled"] = self.pk is not None and selectors.enrolment_exists(learner=request.user, course=self)
+        context["preview"] = getattr(request, "is_preview", False)
         return context
 
     @classmethod
@@ -279,10 +281,18 @@ class LessonPage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls,
             "progress": progress,
             "player_state": selectors.player_state(progress=progress, lesson=self),
             "preview": getattr(request, "is_preview", False),
+            "preview_answer_url": self.preview_answer_url() if getattr(request, "is_preview", False) else "",
             "page_language": selectors.locale_language_code(self.locale_id),
             "step_languages": self.step_languages(request.user),
         })
         return context
+
+    def preview_answer_url(self):
+        """Where the admin preview posts its answers (``courses.preview``): by the lesson's id, or
+        by its course's while the lesson is being created."""
+        if self.pk is not None:
+            return reverse("courses:answer_preview", args=[self.pk])
+        return reverse("courses:answer_preview_new", args=[self.get_parent().pk])
 
     def step_languages(self, learner):
         """« My language » on each step: the page's own language, then the learner's content

@@ -14,4 +14,5 @@ urlpatterns = [
     path("api/lecons/<int:lesson_id>/etapes/<uuid:step_id>/<str:language>/", views.step_in_language,
          name="step_in_language"),
     path("api/lecons/<int:lesson_id>/apercu/", views.answer_preview, name="answer_preview"),
+    path("api/cours/<int:course_id>/nouvelle-lecon/apercu/", views.answer_preview_new, name="answer_preview_new"),
 ]

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
@@ -26,6 +26,7 @@ from . import selectors, services
 from .constants import ProgressStatus, StepKind
 from .grading import InvalidAnswer
 from .models import CoursePage, LessonPage
+from .preview import lesson_previewed
 from .rendering import lesson_steps_html
 
 MAX_JSON_BODY = 16 * 1024
@@ -119,17 +120,30 @@ def _may_reveal(outcome):
 
 @require_POST
 def answer_preview(request, lesson_id):
-    """The admin preview's answers: graded against the lesson's latest draft for someone who may edit
-    it, and never stored (no enrolment, no progress)."""
+    """The admin preview's answers, for a lesson being edited: see ``_preview_answer``."""
+    return _preview_answer(request, lesson_id=lesson_id)
+
+
+@require_POST
+def answer_preview_new(request, course_id):
+    """The admin preview's answers, for a lesson being created in the course ``course_id``."""
+    return _preview_answer(request, parent_id=course_id)
+
+
+def _preview_answer(request, **lesson):
+    """Graded against the content the editor's preview shows (``courses.preview``), for someone who
+    may edit the lesson, and never stored (no enrolment, no progress)."""
     if not request.user.is_authenticated:
         return _json_error(_("Your session has ended. Please sign in again."), status=401)
-    lesson = get_object_or_404(LessonPage, pk=lesson_id)
-    if not lesson.permissions_for_user(request.user).can_edit():
-        return _json_error(_("Only the lesson's editors can try its preview."), status=403)
     try:
+        previewed = lesson_previewed(request, **lesson)
         data = _read_json(request)
-        grade = services.lesson_answer_preview(lesson=lesson.get_latest_revision_as_object(),
-                                               step_id=_step_id(data), payload=data.get("payload"))
+        grade = services.lesson_answer_preview(lesson=previewed, step_id=_step_id(data),
+                                               payload=data.get("payload"))
+    except PermissionDenied:
+        return _json_error(_("Only the lesson's editors can try its preview."), status=403)
+    except Http404:
+        return _json_error(_("This lesson no longer exists. Reload the page."), status=404)
     except InvalidAnswer as error:
         return _json_error(error.message)
     return JsonResponse({

@@ -6,10 +6,11 @@ import json
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from centres.constants import Role
 from centres.models import Membership
-from courses.models import Answer, Enrolment, LessonProgress
+from courses.models import Answer, Enrolment, LessonPage, LessonProgress
 from tests import factories
 
 from .conftest import right_payload, step_of, wrong_payload
@@ -69,6 +70,97 @@ def test_the_preview_shows_the_lesson_without_enrolling_and_answers_go_to_the_pr
     request_url = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
     html = lesson.make_preview_request(original_request=client.get(request_url).wsgi_request).content.decode()
     assert f'data-answer-url="{reverse("courses:answer_preview", args=[lesson.pk])}" data-preview' in html
+
+
+PREVIEWED_STEP = "6f1c2a8e-0d5b-4c43-9d7e-3a1b2c4d5e6f"
+
+
+def _lesson_form(*, is_true):
+    """What the editor's form holds: one true-or-false question, typed and never saved."""
+    data = nested_form_data({
+        "title": "Le ciel", "slug": "le-ciel", "summary": "", "estimated_minutes": "10", "pass_mark": "80",
+        "steps": streamfield([("true_false", {
+            "prompt": rich_text("<p>Le ciel est vert.</p>"), "image": {"image": "", "alt_text": "", "decorative": ""},
+            "audio": "", "is_true": "on" if is_true else "", "feedback_correct": "Oui, il est bleu.",
+            "feedback_wrong": "Regarde le ciel.", "competence": "",
+        })]),
+    })
+    data["steps-0-id"] = PREVIEWED_STEP  # the admin's script gives each new block its id
+    return data
+
+
+def _answer(client, url, value, step_id=PREVIEWED_STEP):
+    return client.post(url, json.dumps({"step_id": step_id, "payload": {"value": value}}),
+                       content_type="application/json")
+
+
+def test_a_new_lessons_preview_shows_and_grades_what_the_trainer_typed_before_any_save(client, trainer):
+    """The preview panel is open while the trainer writes a lesson that does not exist yet: it shows
+    her question (it was an error page) and grades it as she wrote it; nothing is created or stored."""
+    course = factories.course()
+    client.force_login(trainer)
+    preview_url = reverse("wagtailadmin_pages:preview_on_add", args=["courses", "lessonpage", course.pk])
+    assert client.post(preview_url, _lesson_form(is_true=False)).json()["is_valid"] is True
+    preview = client.get(preview_url)
+    answer_url = reverse("courses:answer_preview_new", args=[course.pk])
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "Le ciel est vert." in html
+    assert f'data-answer-url="{answer_url}" data-preview' in html and f'data-step-id="{PREVIEWED_STEP}"' in html
+    right, wrong = _answer(client, answer_url, False).json(), _answer(client, answer_url, True).json()
+    assert (right["is_correct"], right["feedback"]) == (True, "Oui, il est bleu.")
+    assert (wrong["is_correct"], wrong["feedback"]) == (False, "Regarde le ciel.")
+    assert not LessonPage.objects.filter(slug="le-ciel").exists() and not Answer.objects.exists()
+
+
+def test_the_preview_grades_the_edit_it_shows_not_the_last_saved_draft(client, trainer):
+    """The trainer turned the right answer round in the form and has not saved: the preview grades
+    the question as the preview shows it."""
+    lesson = factories.lesson(factories.course())
+    assert step_of(lesson, "true_false").value["is_true"] is True
+    client.force_login(trainer)
+    client.post(reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk]), _lesson_form(is_true=False))
+    answer_url = reverse("courses:answer_preview", args=[lesson.pk])
+    assert _answer(client, answer_url, False).json()["is_correct"] is True
+    assert LessonPage.objects.get(pk=lesson.pk).get_latest_revision_as_object().title != "Le ciel"  # nothing saved
+
+
+def test_without_a_preview_in_progress_the_answers_are_graded_against_the_last_draft(client, trainer):
+    lesson = factories.lesson(factories.course())
+    step = step_of(lesson, "true_false")
+    client.force_login(trainer)
+    answer_url = reverse("courses:answer_preview", args=[lesson.pk])
+    assert _answer(client, answer_url, True, step_id=str(step.id)).json()["is_correct"] is True
+
+
+def test_a_new_courses_preview_shows_its_start_button_and_enrols_nobody(client, trainer):
+    catalogue = factories.catalogue()
+    client.force_login(trainer)
+    preview_url = reverse("wagtailadmin_pages:preview_on_add", args=["courses", "coursepage", catalogue.pk])
+    client.post(preview_url, nested_form_data({"title": "La CAF", "slug": "caf", "summary": "Mes allocations.",
+                                               "level": "beginner", "estimated_minutes": "30"}))
+    preview = client.get(preview_url)
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "La CAF" in html and 'aria-disabled="true"' in html
+    assert "/commencer/" not in html and not Enrolment.objects.exists()
+
+
+@pytest.mark.parametrize(("who", "status"), [("learner", 403), ("anonymous", 401)])
+def test_only_those_who_may_add_a_lesson_may_try_a_new_lessons_preview(client, who, status):
+    course = factories.course()
+    if who == "learner":
+        client.force_login(factories.learner_in(factories.CentreFactory()))
+    response = _answer(client, reverse("courses:answer_preview_new", args=[course.pk]), False)
+    assert response.status_code == status and "is_correct" not in response.json()
+
+
+def test_a_new_lessons_preview_answer_for_a_course_that_is_gone_or_a_step_it_lacks_is_refused_clearly(
+        client, trainer):
+    course = factories.course()
+    client.force_login(trainer)
+    gone = _answer(client, reverse("courses:answer_preview_new", args=[course.pk + 999]), False)
+    assert gone.status_code == 404 and gone.json()["error"]
+    unknown = _answer(client, reverse("courses:answer_preview_new", args=[course.pk]), False)  # nothing previewed
+    assert unknown.status_code == 400 and unknown.json()["error"] and "is_correct" not in unknown.json()
 
 
 @pytest.mark.parametrize(("who", "status"), [("learner", 403), ("anonymous", 401)])

@@ -110,6 +110,8 @@ OUTSIDE_THE_MATRIX = {
     "courses:answer_create": "a lesson belongs to the catalogue; answers are the signed-in learner's own",
     "courses:step_visit": "a lesson belongs to the catalogue; progress is the signed-in learner's own",
     "courses:answer_preview": "a lesson belongs to the catalogue; its editors try its preview, nothing is stored",
+    "courses:answer_preview_new": "a course belongs to the catalogue; those who may add its lessons try a new "
+                                  "lesson's preview, nothing is stored",
     "certification:certificate_pdf": "the signed-in learner's own certificate (tests/certification)",
     "certification:certificate_credential": "the signed-in learner's own certificate (tests/certification)",
     "certification:api_start": "the exam tablet's API, for the candidate admitted to that session",
