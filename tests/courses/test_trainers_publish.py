@@ -205,3 +205,31 @@ def test_the_admin_shows_the_trainers_avatar_from_this_site_not_a_broken_gravata
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "gravatar.com" not in html
     assert "wagtailadmin/images/default-user-avatar" in html
+
+
+def test_when_moderation_is_turned_on_a_manager_of_the_centre_approves_and_the_lesson_goes_live(client, trainer):
+    """No workflow stands in the way by default; a centre that wants one attaches Wagtail's moderation to
+    the catalogue. The trainer's change then waits for approval, which the trainer cannot give herself and
+    a manager (« responsable ») of the centre gives from the admin."""
+    from wagtail.models import Workflow, WorkflowPage
+
+    lesson = factories.lesson(factories.course())
+    workflow = Workflow.objects.get(workflow_tasks__task__name="Relecture par un responsable")
+    WorkflowPage.objects.create(workflow=workflow, page=factories.catalogue())
+    manager = factories.UserFactory(display_name="Nadia Responsable")
+    Membership.objects.create(user=manager, centre=trainer.memberships.get().centre, role=Role.MANAGER)
+    client.force_login(trainer)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk])).content.decode()
+    assert "Relecture par un responsable" in html and "Moderators approval" not in html
+    lesson.title = "Adresse e-mail, version relue"
+    revision = lesson.save_revision(user=trainer)
+    workflow.start(lesson, trainer)
+    task_state = lesson.current_workflow_task_state
+    assert task_state.task.specific.get_actions(lesson, trainer) == []  # she cannot approve her own change
+    assert "approve" in [name for name, *_ in task_state.task.specific.get_actions(lesson, manager)]
+
+    client.force_login(manager)
+    response = client.post(reverse("wagtailadmin_pages:workflow_action", args=[lesson.pk, "approve", task_state.pk]))
+    assert response.status_code in (200, 302)
+    lesson.refresh_from_db()
+    assert lesson.live_revision_id == revision.pk and lesson.title == "Adresse e-mail, version relue"
