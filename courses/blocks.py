@@ -141,7 +141,11 @@ class StepImageBlock(ImageBlock):
 def _audio_block():
     return DocumentChooserBlock(
         required=False, label=_("Audio"),
-        help_text=_("Optional recording of the text (mp3, ogg, m4a). Without it, the tablet reads the text aloud."),
+        help_text=_(
+            "Optional recording of the whole step (mp3, ogg, m4a), played first. To record each part in "
+            "each language, use the lesson's « Voices » screen; without a recording, a synthetic voice "
+            "reads the text."
+        ),
     )
 
 
