@@ -26,6 +26,8 @@ PICTOGRAMS = {
     "wrong": _("Not right"),
     "star": _("Right at the first try"),
     "again": _("Try again"),
+    "up": _("Move up"),
+    "down": _("Move down"),
     "path": _("My path"),
     "course": _("Courses"),
     "continue": _("Continue"),

@@ -85,7 +85,7 @@
     return { x: x, y: y };
   }
 
-  /* ▲ / ▼ of an ordering question: move the item, keep the focus on the button pressed. */
+  /* The up and down buttons of an ordering question: move the item, keep the focus on the button pressed. */
   function move(button) {
     var item = button.closest("[data-item-id]");
     var list = item.parentNode;
