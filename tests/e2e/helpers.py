@@ -1,4 +1,4 @@
-"""What the browser tests use besides fixtures: translations, axe-core, screenshots."""
+"""What the browser tests use besides fixtures: translations, axe-core, screenshots, an enrolled tablet."""
 
 import html
 import json
@@ -8,6 +8,8 @@ from pathlib import Path
 from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
+
+from centres import services as centres_services
 
 from .requirements import required
 
@@ -73,3 +75,10 @@ OVERFLOWS = """() => {
   }
   return found;
 }"""
+
+
+def tablet_enrol(page, base_url, *, centre, name="Tablette 1"):
+    """The browser of ``page`` becomes a tablet of ``centre``, enrolled by a manager; its device."""
+    device, cookie = centres_services.device_enrol(centre=centre, name=name, by=None)
+    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": base_url}])
+    return device

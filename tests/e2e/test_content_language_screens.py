@@ -10,10 +10,9 @@ from playwright.sync_api import expect
 
 from accounts import services as accounts_services
 from accounts.constants import SecretKind
-from centres import services as centres_services
 from tests import factories
 
-from .helpers import check_accessibility, screenshot, t
+from .helpers import check_accessibility, screenshot, t, tablet_enrol
 from .test_dari_walk import STEP_ACTIONS, DariWalk, demo_email_lesson
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -38,8 +37,7 @@ def shots(page, name):
 @pytest.fixture
 def tablet(page, live_server):
     centre = factories.CentreFactory(name="Belleville")
-    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    tablet_enrol(page, live_server.url, centre=centre)
     course, lesson = demo_email_lesson()
     learner = factories.learner_in(centre, display_name=NAME)
     accounts_services.learner_secret_set(user=learner, kind=SecretKind.PICTURE, value=PICTURES)

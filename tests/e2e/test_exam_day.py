@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 
 from accounts import services as accounts_services
 from accounts.constants import SecretKind
-from centres import services as centres_services
 from centres.constants import Role
 from certification.models import Certificate, ExamAttempt
 from lms.celery import app as celery_app
@@ -23,7 +22,7 @@ from tests.certification import factories as cert
 from tests.workers import worker_start, worker_stop
 
 from .conftest import browser_page
-from .helpers import check_accessibility, screenshot, t
+from .helpers import check_accessibility, screenshot, t, tablet_enrol
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -45,8 +44,7 @@ def worker(live_server, tmp_path):
 @pytest.fixture
 def exam_day(page, live_server):
     centre = factories.CentreFactory(name="Centre Belleville")
-    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    tablet_enrol(page, live_server.url, centre=centre)
     learner = factories.learner_in(centre, display_name=LEARNER)
     accounts_services.learner_secret_set(user=learner, kind=SecretKind.PICTURE, value=PICTURES)
     trainer = cert.staff(centre, role=Role.TRAINER, display_name="Tarek Formateur", username="tarek")

@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from centres import services as centres_services
 from tests import factories
 
-from .helpers import check_accessibility, screenshot
+from .helpers import check_accessibility, screenshot, tablet_enrol
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -65,8 +64,7 @@ def test_the_picker_opens_on_the_catalogue_of_a_landscape_tablet(page, language)
 
 def test_the_picker_opens_on_the_tablet_tiles_in_dari(page, live_server):
     factories.catalogue("fr")
-    _device, cookie = centres_services.device_enrol(centre=factories.CentreFactory(), name="Tablette 1", by=None)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    tablet_enrol(page, live_server.url, centre=factories.CentreFactory())
     page.goto(url("fa", "centres:tiles"))
     open_picker(page)
     assert not page.evaluate(OUTSIDE)

@@ -13,7 +13,7 @@ from centres import services as centres_services
 from courses.models import Enrolment
 from tests import factories
 
-from .helpers import OVERFLOWS, check_accessibility, screenshot, t
+from .helpers import OVERFLOWS, check_accessibility, screenshot, t, tablet_enrol
 from .test_lesson_walk import KINDS, Walk, published_lesson
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -70,9 +70,8 @@ def test_error_pages_and_a_revoked_tablet_speak_the_learners_language(page, live
     check_accessibility(page, f"the 404 page in {language}", strict=True)
     screenshot(page, f"{language}-404-1024x768")
 
-    device, cookie = centres_services.device_enrol(centre=factories.CentreFactory(), name="Tablette", by=None)
+    device = tablet_enrol(page, live_server.url, centre=factories.CentreFactory(), name="Tablette")
     centres_services.device_revoke(device=device)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
     page.goto(f"/{language}/tablette/")
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("h1")).to_have_text(t("You cannot open this page.", language))
@@ -115,8 +114,7 @@ def test_the_tablet_screens_have_no_accessibility_violation(page, live_server, l
     centre = factories.CentreFactory(name="Belleville")
     learner = factories.learner_in(centre, display_name="أمينة ديالو" if language == "ar" else "Amina Diallo")
     accounts_services.learner_secret_set(user=learner, kind=SecretKind.PICTURE, value=["cat", "sun", "key"])
-    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    tablet_enrol(page, live_server.url, centre=centre)
     page.goto(f"/{language}/tablette/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
     check_accessibility(page, f"the tiles in {language}", strict=True)

@@ -10,13 +10,12 @@ from playwright.sync_api import expect
 
 from accounts import services as accounts_services
 from accounts.constants import PICTOGRAMS, SecretKind
-from centres import services as centres_services
 from centres.constants import Role
 from tests import factories
 from tests.certification.factories import staff
 
 from .conftest import browser_page
-from .helpers import check_accessibility, screenshot, t, tb
+from .helpers import check_accessibility, screenshot, t, tablet_enrol, tb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -67,8 +66,7 @@ def test_a_manager_gives_new_pictures_from_a_phone_and_the_learner_uses_them(pho
     overflow = phone.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px on a phone"
 
-    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    tablet_enrol(page, live_server.url, centre=centre)
     page.goto(reverse("centres:tiles"))
     page.get_by_role("link", name="Amina Diallo").click()
     for key in ("tree", "fish", "moon"):

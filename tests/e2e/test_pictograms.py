@@ -16,11 +16,10 @@ from wagtail.users.models import UserProfile
 
 from accounts import services as accounts_services
 from accounts.constants import SecretKind
-from centres import services as centres_services
 from core.pictograms import PICTOGRAMS
 from tests import factories
 
-from .helpers import check_accessibility, screenshot, t
+from .helpers import check_accessibility, screenshot, t, tablet_enrol
 from .test_learner_experience import sign_in_to
 from .test_lesson_walk import TOTAL, Walk, published_lesson
 
@@ -87,8 +86,7 @@ def test_the_tiles_show_pictograms_with_labels_and_pass_axe(page, live_server, l
     centre = factories.CentreFactory(name="Belleville")
     learner = factories.learner_in(centre, display_name="أمينة ديالو" if language == "ar" else "Amina Diallo")
     accounts_services.learner_secret_set(user=learner, kind=SecretKind.PICTURE, value=["cat", "sun", "key"])
-    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    tablet_enrol(page, live_server.url, centre=centre)
     page.goto(f"/{language}/tablette/")
     expect_pictogram(page.locator("h1"), "person", t("Who are you?", language))
     links = page.locator(".tablet__other a")

@@ -9,11 +9,10 @@ from playwright.sync_api import expect
 
 from accounts import services as accounts_services
 from accounts.constants import SecretKind
-from centres import services as centres_services
 from courses.models import Enrolment
 from tests import factories
 
-from .helpers import check_accessibility, screenshot
+from .helpers import check_accessibility, screenshot, tablet_enrol
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -31,8 +30,7 @@ def learner(centre, name, pictures):
 @pytest.fixture
 def tablet(page, live_server):
     centre = factories.CentreFactory(name="Belleville")
-    _device, cookie = centres_services.device_enrol(centre=centre, name="Tablette 1", by=None)
-    page.context.add_cookies([{"name": centres_services.DEVICE_COOKIE, "value": cookie, "url": live_server.url}])
+    tablet_enrol(page, live_server.url, centre=centre)
     course = factories.course()
     lesson = factories.lesson(course, title=LESSON_TITLE)
     a = learner(centre, A_NAME, A_PICTURES)
