@@ -138,15 +138,16 @@ class StepImageBlock(ImageBlock):
         icon = "image"
 
 
-def _audio_block():
-    return DocumentChooserBlock(
-        required=False, label=_("Audio"),
-        help_text=_(
-            "Optional recording of the whole step (mp3, ogg, m4a), played first. To record each part in "
-            "each language, use the lesson's « Voices » screen; without a recording, a synthetic voice "
-            "reads the text."
-        ),
-    )
+LESSON_AUDIO_HELP = _(
+    "Optional recording of the whole step (mp3, ogg, m4a), played first. To record each part in "
+    "each language, use the lesson's « Voices » screen; without a recording, a synthetic voice "
+    "reads the text."
+)
+
+
+def audio_block(help_text=LESSON_AUDIO_HELP):
+    """A step's own recording; ``help_text`` says what plays without it where the block is used."""
+    return DocumentChooserBlock(required=False, label=_("Audio"), help_text=help_text)
 
 
 def _text_block(label, required=True):
@@ -175,7 +176,7 @@ class StepBlock(blocks.StructBlock):
 class ImageStepBlock(StepBlock):
     image = StepImageBlock(label=_("Image"))
     text = _text_block(_("One or two short sentences"))
-    audio = _audio_block()
+    audio = audio_block()
 
     class Meta:
         icon = "image"
@@ -197,7 +198,7 @@ class HotspotStepBlock(StepBlock):
     zones = ZonesBlock(label=_("Target zones"))
     feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
     feedback_wrong = blocks.CharBlock(label=_("Feedback when wrong"), max_length=200)
-    audio = _audio_block()
+    audio = audio_block()
 
     class Meta:
         icon = "crosshairs"
@@ -223,7 +224,7 @@ class TipBlock(StepBlock):
     )
     text = _text_block(_("Text"))
     image = StepImageBlock(required=False, label=_("Image"))
-    audio = _audio_block()
+    audio = audio_block()
 
     class Meta:
         icon = "warning"
@@ -241,7 +242,7 @@ class VideoBlock(StepBlock):
     video = DocumentChooserBlock(label=_("Video file (mp4, webm)"))
     poster = ImageChooserBlock(required=False, label=_("Poster image"))
     caption = _text_block(_("Caption"), required=False)
-    audio = _audio_block()
+    audio = audio_block()
 
     class Meta:
         icon = "media"
@@ -266,7 +267,7 @@ class QuestionBlock(StepBlock):
 
     prompt = _text_block(_("Question"))
     image = StepImageBlock(required=False, label=_("Image"))
-    audio = _audio_block()
+    audio = audio_block()
     feedback_correct = blocks.CharBlock(label=_("Feedback when right"), max_length=200)
     feedback_wrong = blocks.CharBlock(label=_("Feedback when wrong"), max_length=200)
     competence = SnippetChooserBlock(

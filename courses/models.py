@@ -281,18 +281,20 @@ class LessonPage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls,
             "progress": progress,
             "player_state": selectors.player_state(progress=progress, lesson=self),
             "preview": getattr(request, "is_preview", False),
-            "preview_answer_url": self.preview_answer_url() if getattr(request, "is_preview", False) else "",
+            "preview_answer_url": self.preview_answer_url(request) if getattr(request, "is_preview", False) else "",
             "page_language": selectors.locale_language_code(self.locale_id),
             "step_languages": self.step_languages(request.user),
         })
         return context
 
-    def preview_answer_url(self):
+    def preview_answer_url(self, request):
         """Where the admin preview posts its answers (``courses.preview``): by the lesson's id, or
-        by its course's while the lesson is being created."""
-        if self.pk is not None:
-            return reverse("courses:answer_preview", args=[self.pk])
-        return reverse("courses:answer_preview_new", args=[self.get_parent().pk])
+        by its course's while the lesson is being created. The editor's own preview (Wagtail marks
+        it ``is_editing``) is graded as she typed it; the others, against the latest draft."""
+        if self.pk is None:
+            return reverse("courses:answer_preview_new", args=[self.get_parent().pk])
+        url = reverse("courses:answer_preview", args=[self.pk])
+        return url if getattr(request, "is_editing", False) else f"{url}?draft=1"
 
     def step_languages(self, learner):
         """« My language » on each step: the page's own language, then the learner's content

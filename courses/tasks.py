@@ -4,7 +4,9 @@ import threading
 from celery import shared_task
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.signals import request_finished, request_started
 from django.db import connections
+from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
@@ -14,6 +16,7 @@ from .voicing import glossary_voices_make, lesson_voices_make, voices_synthesize
 
 logger = logging.getLogger(__name__)
 _background_runs = set()
+_this_request = threading.local()  # the background runs a request asked for, started after its response
 
 
 def _run_in_background(task, args):
@@ -29,20 +32,40 @@ def task_enqueue(task, *args):
     """Hand ``task`` to the worker. In the embedded mode (no Redis: Celery runs tasks in the caller)
     it runs in a background thread instead, so that the trainer's publish request does not wait
     for twenty images to be resized; learners meanwhile get the originals (courses.rendering).
-    Call it after the commit (``transaction.on_commit``): the thread reads what the request wrote."""
+    Call it after the commit (``transaction.on_commit``): the thread reads what the request wrote.
+    Inside a request the thread starts once the response is sent, so that it never competes with
+    the request's last writes (SQLite, the embedded mode's database, has one writer at a time)."""
     if not (settings.CELERY_TASK_ALWAYS_EAGER and settings.PASSERELLE_EAGER_TASKS_IN_THREAD):
         return task.delay(*args)
-    _background_runs.difference_update([thread for thread in list(_background_runs) if not thread.is_alive()])
+    _background_runs.difference_update([thread for thread in list(_background_runs) if not thread.is_alive()
+                                        and thread.ident is not None])
     thread = threading.Thread(target=_run_in_background, args=(task, args), name=f"passerelle:{task.name}", daemon=True)
     _background_runs.add(thread)
-    thread.start()
+    waiting = getattr(_this_request, "threads", None)
+    if waiting is None:
+        thread.start()  # no request under way: a command, a shell
+    else:
+        waiting.append(thread)
     return thread
+
+
+@receiver(request_started)
+def _request_began(**kwargs):
+    _this_request.threads = []
+
+
+@receiver(request_finished)
+def _request_ended(**kwargs):
+    """The response is sent: start the background runs the request asked for."""
+    threads, _this_request.threads = getattr(_this_request, "threads", None) or [], None
+    for thread in threads:
+        thread.start()
 
 
 def background_runs_wait(timeout=None):
     """Wait for the background runs started so far (a management command before it exits, a test);
     how many there were."""
-    threads = list(_background_runs)
+    threads = [thread for thread in _background_runs if thread.ident is not None]
     for thread in threads:
         thread.join(timeout)
     _background_runs.difference_update(threads)

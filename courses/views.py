@@ -136,7 +136,7 @@ def _preview_answer(request, **lesson):
     if not request.user.is_authenticated:
         return _json_error(_("Your session has ended. Please sign in again."), status=401)
     try:
-        previewed = lesson_previewed(request, **lesson)
+        previewed = lesson_previewed(request, editing=request.GET.get("draft") != "1", **lesson)
         data = _read_json(request)
         grade = services.lesson_answer_preview(lesson=previewed, step_id=_step_id(data),
                                                payload=data.get("payload"))

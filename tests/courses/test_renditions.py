@@ -155,22 +155,23 @@ def _sqlite_readers_do_not_wait():
 def committed_tree(transactional_db):
     """Committed rows (the background thread reads them), and Wagtail's roots back if an earlier
     transactional test flushed the ones the migrations made."""
+    from django.db import connection
+    from django.db.backends.signals import connection_created
     from wagtail.models import Collection, Locale, Page
 
     _sqlite_readers_do_not_wait()
-    Locale.objects.get_or_create(language_code="fr")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    yield
-    from django.db import connection
-    from django.db.backends.signals import connection_created
-
-    connection_created.disconnect(dispatch_uid=READ_UNCOMMITTED)
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA read_uncommitted = false")
+    try:
+        Locale.objects.get_or_create(language_code="fr")
+        if Page.get_first_root_node() is None:
+            Page.add_root(instance=Page(title="Root", slug="root"))
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+        yield
+    finally:
+        connection_created.disconnect(dispatch_uid=READ_UNCOMMITTED)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA read_uncommitted = false")
 
 
 def test_embedded_mode_makes_the_renditions_after_the_publish_request(committed_tree, client, settings):
@@ -185,8 +186,7 @@ def test_embedded_mode_makes_the_renditions_after_the_publish_request(committed_
                                                       "image": None, "audio": None})], slug="photo")
     image = factories.make_image("step", seed=11)
     client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
-    # Threads only from here: SQLite's shared in-memory test database locks a whole table while a
-    # thread reads it, so the set-up above must not race a background run of its own publishes.
+    # Threads only from here: the set-up above must not race background runs of its own publishes.
     settings.PASSERELLE_EAGER_TASKS_IN_THREAD = True
     response = client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), nested_form_data({
         "title": lesson.title, "slug": lesson.slug, "summary": "", "estimated_minutes": "10", "pass_mark": "80",

@@ -65,17 +65,18 @@ def test_the_preview_grades_a_trainers_answers_and_stores_nothing(client, traine
 
 
 def test_the_preview_shows_the_lesson_without_enrolling_and_answers_go_to_the_preview(client, trainer):
+    """« Voir le brouillon » (not the editor's own preview) is graded against the latest draft."""
     lesson = factories.lesson(factories.course())
     client.force_login(trainer)
     request_url = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
     html = lesson.make_preview_request(original_request=client.get(request_url).wsgi_request).content.decode()
-    assert f'data-answer-url="{reverse("courses:answer_preview", args=[lesson.pk])}" data-preview' in html
+    assert f'data-answer-url="{reverse("courses:answer_preview", args=[lesson.pk])}?draft=1" data-preview' in html
 
 
 PREVIEWED_STEP = "6f1c2a8e-0d5b-4c43-9d7e-3a1b2c4d5e6f"
 
 
-def _lesson_form(*, is_true):
+def _lesson_form(*, is_true, step_id=PREVIEWED_STEP):
     """What the editor's form holds: one true-or-false question, typed and never saved."""
     data = nested_form_data({
         "title": "Le ciel", "slug": "le-ciel", "summary": "", "estimated_minutes": "10", "pass_mark": "80",
@@ -85,7 +86,7 @@ def _lesson_form(*, is_true):
             "feedback_wrong": "Regarde le ciel.", "competence": "",
         })]),
     })
-    data["steps-0-id"] = PREVIEWED_STEP  # the admin's script gives each new block its id
+    data["steps-0-id"] = step_id  # the admin's script gives each new block its id
     return data
 
 
@@ -112,16 +113,38 @@ def test_a_new_lessons_preview_shows_and_grades_what_the_trainer_typed_before_an
     assert not LessonPage.objects.filter(slug="le-ciel").exists() and not Answer.objects.exists()
 
 
+def _true_false_lesson():
+    lesson = factories.lesson(factories.course(), steps=[("true_false", {
+        "prompt": "<p>Le ciel est vert.</p>", "image": None, "audio": None, "competence": None, "is_true": True,
+        "feedback_correct": "Oui.", "feedback_wrong": "Non.",
+    })])
+    return lesson, str(step_of(lesson, "true_false").id)
+
+
 def test_the_preview_grades_the_edit_it_shows_not_the_last_saved_draft(client, trainer):
-    """The trainer turned the right answer round in the form and has not saved: the preview grades
-    the question as the preview shows it."""
-    lesson = factories.lesson(factories.course())
-    assert step_of(lesson, "true_false").value["is_true"] is True
+    """The trainer turned the right answer round in the form and has not saved: her preview panel
+    shows the question as she typed it and grades it so; « Voir le brouillon » keeps the draft's."""
+    lesson, step_id = _true_false_lesson()
     client.force_login(trainer)
-    client.post(reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk]), _lesson_form(is_true=False))
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
+    assert client.post(preview_url, _lesson_form(is_true=False, step_id=step_id)).json()["is_valid"] is True
     answer_url = reverse("courses:answer_preview", args=[lesson.pk])
-    assert _answer(client, answer_url, False).json()["is_correct"] is True
+    assert f'data-answer-url="{answer_url}" data-preview' in client.get(preview_url).content.decode()
+    assert _answer(client, answer_url, False, step_id=step_id).json()["is_correct"] is True
+    assert _answer(client, f"{answer_url}?draft=1", False, step_id=step_id).json()["is_correct"] is False
     assert LessonPage.objects.get(pk=lesson.pk).get_latest_revision_as_object().title != "Le ciel"  # nothing saved
+
+
+def test_a_preview_form_that_no_longer_validates_is_graded_as_the_latest_draft(client, trainer):
+    """Someone else took the slug of the lesson's form since: the form no longer validates, and the
+    answers are graded against the saved draft, not a half-applied form."""
+    lesson, step_id = _true_false_lesson()
+    client.force_login(trainer)
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
+    assert client.post(preview_url, _lesson_form(is_true=False, step_id=step_id)).json()["is_valid"] is True
+    factories.lesson(lesson.get_parent().specific, slug="le-ciel", title="Une autre leçon")
+    answer_url = reverse("courses:answer_preview", args=[lesson.pk])
+    assert _answer(client, answer_url, True, step_id=step_id).json()["is_correct"] is True
 
 
 def test_without_a_preview_in_progress_the_answers_are_graded_against_the_last_draft(client, trainer):
@@ -161,6 +184,15 @@ def test_a_new_lessons_preview_answer_for_a_course_that_is_gone_or_a_step_it_lac
     assert gone.status_code == 404 and gone.json()["error"]
     unknown = _answer(client, reverse("courses:answer_preview_new", args=[course.pk]), False)  # nothing previewed
     assert unknown.status_code == 400 and unknown.json()["error"] and "is_correct" not in unknown.json()
+
+
+def test_a_preview_answer_for_a_page_that_is_not_a_lesson_or_not_a_course_is_refused_clearly(client, trainer):
+    course = factories.course()
+    client.force_login(trainer)
+    for url in (reverse("courses:answer_preview", args=[course.pk]),  # a course is not a lesson
+                reverse("courses:answer_preview_new", args=[course.get_parent().pk])):  # lessons go in courses
+        response = _answer(client, url, False)
+        assert response.status_code == 404 and response.json()["error"] and "is_correct" not in response.json()
 
 
 @pytest.mark.parametrize(("who", "status"), [("learner", 403), ("anonymous", 401)])
@@ -225,7 +257,7 @@ def test_when_moderation_is_turned_on_a_manager_of_the_centre_approves_and_the_l
     revision = lesson.save_revision(user=trainer)
     workflow.start(lesson, trainer)
     task_state = lesson.current_workflow_task_state
-    assert task_state.task.specific.get_actions(lesson, trainer) == []  # she cannot approve her own change
+    assert task_state.task.specific.get_actions(lesson, trainer) == []  # a trainer approves no change
     assert "approve" in [name for name, *_ in task_state.task.specific.get_actions(lesson, manager)]
 
     client.force_login(manager)
