@@ -34,7 +34,8 @@ def publish_post(client, course, slug, pictures):
 
     from courses.models import LessonPage
 
-    steps = [("image", {"image": p.pk, "text": rich_text(f"<p>Étape {i + 1}</p>", features=["bold"]), "audio": ""})
+    steps = [("image", {"image": {"image": p.pk, "alt_text": f"Photo {i + 1}", "decorative": ""},
+                        "text": rich_text(f"<p>Étape {i + 1}</p>", features=["bold"]), "audio": ""})
              for i, p in enumerate(pictures)]
     data = nested_form_data({"title": f"Leçon {slug}", "slug": slug, "summary": "", "estimated_minutes": "10",
                              "pass_mark": "80", "steps": streamfield(steps), "action-publish": "publish"})
@@ -42,7 +43,7 @@ def publish_post(client, course, slug, pictures):
     started = time.perf_counter()
     response = client.post(url, data)
     elapsed = time.perf_counter() - started
-    assert response.status_code == 302, response.status_code
+    assert response.status_code == 302, f"the lesson was not published (HTTP {response.status_code})"
     assert LessonPage.objects.get(slug=slug).live
     return elapsed
 
