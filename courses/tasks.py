@@ -49,17 +49,23 @@ def task_enqueue(task, *args):
     return thread
 
 
+def _waiting_start():
+    """Start the background runs this thread's request asked for; none wait any more."""
+    threads, _this_request.threads = getattr(_this_request, "threads", None) or [], None
+    for thread in threads:
+        thread.start()
+
+
 @receiver(request_started)
 def _request_began(**kwargs):
+    _waiting_start()  # a request that ended without a response (a test's exception) leaves none behind
     _this_request.threads = []
 
 
 @receiver(request_finished)
 def _request_ended(**kwargs):
     """The response is sent: start the background runs the request asked for."""
-    threads, _this_request.threads = getattr(_this_request, "threads", None) or [], None
-    for thread in threads:
-        thread.start()
+    _waiting_start()
 
 
 def background_runs_wait(timeout=None):
