@@ -3,12 +3,15 @@ server. Playwright never downloads a browser here (no ``playwright install``).""
 
 import os
 import shutil
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.test.client import ClientHandler
 from django.utils.translation import trans_real
 
 from .requirements import required
@@ -23,6 +26,38 @@ CHROMIUM_ARGS = [
     "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
 ]
 TIMEOUT_MS = 15_000
+
+
+class LiveRequests:
+    """The live server's requests under way. A test's database is flushed once the last request its
+    browser sent has been answered: an editor's autosave still on its way when the browser closed
+    once deadlocked the flush (TRUNCATE against the autosave's INSERT)."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def began(self, sender, **kwargs):
+        if sender is not ClientHandler:  # the test's own client answers before it returns
+            with self.changed:
+                self.count += 1
+
+    def ended(self, sender, **kwargs):
+        if sender is not ClientHandler:
+            with self.changed:
+                self.count -= 1
+                self.changed.notify_all()
+
+    def settle(self, timeout=15):
+        """Wait until none is under way (or ``timeout`` seconds), then count afresh."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.count <= 0, timeout)
+            self.count = 0
+
+
+LIVE_REQUESTS = LiveRequests()
+request_started.connect(LIVE_REQUESTS.began, weak=False, dispatch_uid="tests.e2e.live_requests.began")
+request_finished.connect(LIVE_REQUESTS.ended, weak=False, dispatch_uid="tests.e2e.live_requests.ended")
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +92,7 @@ def browser_page(browser, base_url, width=1024, height=768, who="the page"):
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
+    LIVE_REQUESTS.settle()
     assert not errors, f"JavaScript errors on {who}: {errors}"
 
 
