@@ -273,6 +273,7 @@ class LessonPage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls,
 
     def get_context(self, request, *args, progress=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        preview = getattr(request, "is_preview", False)
         context.update({
             "steps_html": lesson_steps_html(self, request),
             "course_link": selectors.lesson_course_link(lesson=self),
@@ -280,8 +281,8 @@ class LessonPage(AdminPreviewFrame, NoEmptyRevisionMixin, InterfaceLanguageUrls,
             "once": once_token(),
             "progress": progress,
             "player_state": selectors.player_state(progress=progress, lesson=self),
-            "preview": getattr(request, "is_preview", False),
-            "preview_answer_url": self.preview_answer_url(request) if getattr(request, "is_preview", False) else "",
+            "preview": preview,
+            "preview_answer_url": self.preview_answer_url(request) if preview else "",
             "page_language": selectors.locale_language_code(self.locale_id),
             "step_languages": self.step_languages(request.user),
         })
